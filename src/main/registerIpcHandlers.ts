@@ -1,0 +1,67 @@
+import { app, BrowserWindow, ipcMain, Notification, type IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNELS } from '../shared/ipc/ipcChannels';
+import { ipcArgsSchemas } from '../shared/ipc/ipcSchemas';
+import type { AppInfo } from '../shared/ipc/TesseraBridge';
+import { isAppUrl } from './navigationPolicy';
+import { openExternalSafely } from './openExternalSafely';
+
+export const PRODUCT_NAME = 'Tessera';
+
+/** Notifications are kept referenced until closed, or their click handler is collected with them. */
+const shown = new Set<Notification>();
+
+/**
+ * The main-process side of the bridge in src/shared/ipc. Every call is checked
+ * twice before it does anything: it must come from the top frame of an app page,
+ * and its arguments must parse.
+ */
+export function registerIpcHandlers(appUrl: string, focusSomeWindow: () => void): void {
+  const checkSender = (event: IpcMainInvokeEvent): void => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url, appUrl)) {
+      throw new Error('Refused: this call did not come from the app.');
+    }
+  };
+
+  ipcMain.handle(IPC_CHANNELS.appInfo, (event, ...raw: unknown[]): AppInfo => {
+    checkSender(event);
+    ipcArgsSchemas.appInfo.parse(raw);
+    return {
+      name: PRODUCT_NAME,
+      version: app.getVersion(),
+      platform: process.platform,
+      runtime: `Electron ${process.versions.electron} (Chromium ${process.versions.chrome})`,
+    };
+  });
+
+  ipcMain.handle(IPC_CHANNELS.openExternal, async (event, ...raw: unknown[]): Promise<boolean> => {
+    checkSender(event);
+    const [url] = ipcArgsSchemas.openExternal.parse(raw);
+    return openExternalSafely(url);
+  });
+
+  ipcMain.handle(IPC_CHANNELS.notify, (event, ...raw: unknown[]): boolean => {
+    checkSender(event);
+    const [title, body] = ipcArgsSchemas.notify.parse(raw);
+    if (!Notification.isSupported()) return false;
+    const notification = new Notification({ title: title.trim() || PRODUCT_NAME, body });
+    const sender = event.sender;
+    const forget = () => shown.delete(notification);
+    notification.on('click', () => {
+      forget();
+      const win = sender.isDestroyed() ? null : BrowserWindow.fromWebContents(sender);
+      if (!win) {
+        focusSomeWindow();
+        return;
+      }
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+    });
+    notification.on('close', forget);
+    notification.on('failed', forget);
+    shown.add(notification);
+    notification.show();
+    return true;
+  });
+}

@@ -1,0 +1,49 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { detectPlatform } from './platform/detectPlatform';
+import type { CalendarStore } from './replica/CalendarStore';
+import { openCalendarStore } from './replica/openCalendarStore';
+import { App } from './ui/App';
+
+/*
+ * Renderer entry, the same for the desktop app and the web client: pick the
+ * platform, open the local replica, render the app. If the replica cannot be
+ * opened (IndexedDB unavailable or blocked, a newer version's data), say so
+ * plainly and offer a reload rather than a blank window.
+ */
+
+async function start(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  const platform = detectPlatform();
+  let store: CalendarStore;
+  try {
+    store = await openCalendarStore({});
+  } catch (err) {
+    console.error('Could not open the calendar store:', err);
+    root.render(<StartupError error={err} />);
+    return;
+  }
+  root.render(
+    <StrictMode>
+      <App platform={platform} store={store} />
+    </StrictMode>,
+  );
+}
+
+function StartupError({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <main role="alert" style={{ font: '14px system-ui, sans-serif', margin: '2rem', maxWidth: '40rem' }}>
+      <h1 style={{ fontSize: '1.25rem' }}>Tessera could not open your calendars</h1>
+      <p>Reloading often helps. If it does not, close other Tessera windows or tabs and try again.</p>
+      <pre style={{ whiteSpace: 'pre-wrap', padding: '0.75rem', background: 'rgba(127, 127, 127, 0.12)', borderRadius: 4 }}>{message}</pre>
+      <button type="button" onClick={() => window.location.reload()} autoFocus>
+        Reload
+      </button>
+    </main>
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+void start(container);

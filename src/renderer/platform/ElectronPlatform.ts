@@ -1,0 +1,32 @@
+import { ipcResultSchemas } from '../../shared/ipc/ipcSchemas';
+import type { AppInfo, TesseraBridge } from '../../shared/ipc/TesseraBridge';
+import type { Platform } from './Platform';
+
+/** The desktop app: every call goes over the preload's bridge to the main process. */
+export class ElectronPlatform implements Platform {
+  readonly kind = 'electron';
+
+  constructor(private readonly bridge: TesseraBridge) {}
+
+  async appInfo(): Promise<AppInfo> {
+    return ipcResultSchemas.appInfo.parse(await this.bridge.appInfo());
+  }
+
+  async openExternal(url: string): Promise<boolean> {
+    try {
+      return ipcResultSchemas.openExternal.parse(await this.bridge.openExternal(url));
+    } catch (err) {
+      console.warn('openExternal failed:', err);
+      return false;
+    }
+  }
+
+  async notify(title: string, body: string): Promise<boolean> {
+    try {
+      return ipcResultSchemas.notify.parse(await this.bridge.notify(title, body));
+    } catch (err) {
+      console.warn('notify failed:', err);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { AppInfo } from '../../shared/ipc/TesseraBridge';
+
+export type { AppInfo };
+
+/**
+ * Everything the renderer asks of the operating system. The UI and the engine
+ * talk to this, never to Electron or to browser APIs that differ between the
+ * desktop app and the web client.
+ */
+export interface Platform {
+  readonly kind: 'electron' | 'web';
+  appInfo(): Promise<AppInfo>;
+  /**
+   * Opens an http:, https: or mailto: link in the person's browser or mail
+   * client. Resolves to false, opening nothing, for any other URL or when the
+   * OS refuses. Never rejects.
+   */
+  openExternal(url: string): Promise<boolean>;
+  /**
+   * Shows a notification (desktop: the OS's; web: the Notification API, asking
+   * for permission the first time). Resolves to false when none could be shown,
+   * e.g. permission denied. Never rejects.
+   */
+  notify(title: string, body: string): Promise<boolean>;
+}

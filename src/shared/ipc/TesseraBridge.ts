@@ -1,0 +1,38 @@
+/**
+ * The IPC contract between the Electron main process and the renderer: what the
+ * preload exposes as `window.tessera`, one function per IPC action. The preload
+ * `satisfies` this type; the main process parses every argument with the schemas
+ * in `ipcSchemas.ts`; the renderer parses every result the same way.
+ *
+ * Keep this narrow. Each new action is new attack surface for a compromised
+ * renderer: add it here, in `ipcChannels.ts` and `ipcSchemas.ts`, in the preload
+ * and in the main process's handlers, or not at all.
+ */
+
+/** The global name the preload exposes the bridge under (`window.tessera`). */
+export const BRIDGE_KEY = 'tessera';
+
+export interface AppInfo {
+  /** Product name, e.g. "Tessera". */
+  name: string;
+  /** The app's own version (package.json), e.g. "0.1.0". */
+  version: string;
+  /** Operating system as Node names it (`darwin`, `win32`, `linux`, ...), or `web` in a browser. */
+  platform: string;
+  /** What runs the app, for about boxes and bug reports, e.g. "Electron 45.4.1 (Chromium 142.0...)". */
+  runtime: string;
+}
+
+export interface TesseraBridge {
+  appInfo(): Promise<AppInfo>;
+  /**
+   * Opens an http:, https: or mailto: URL in the person's browser or mail client.
+   * Resolves to false (and opens nothing) for any other URL.
+   */
+  openExternal(url: string): Promise<boolean>;
+  /**
+   * Shows an OS notification. Resolves to false when the OS cannot show one.
+   * Clicking it brings the window that asked for it to the front.
+   */
+  notify(title: string, body: string): Promise<boolean>;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { AppInfo, TesseraBridge } from './TesseraBridge';
+
+/** Longest URL we hand to the OS; browsers cope with more, people never need it. */
+export const MAX_EXTERNAL_URL_LENGTH = 8_192;
+export const MAX_NOTIFICATION_TITLE_LENGTH = 256;
+export const MAX_NOTIFICATION_BODY_LENGTH = 4_000;
+
+/**
+ * Arguments of each IPC action as the main process receives them: a tuple, in the
+ * order of the bridge function's parameters. Anything else is rejected before use.
+ */
+export const ipcArgsSchemas = {
+  appInfo: z.tuple([]),
+  openExternal: z.tuple([z.string().min(1).max(MAX_EXTERNAL_URL_LENGTH)]),
+  notify: z.tuple([z.string().max(MAX_NOTIFICATION_TITLE_LENGTH), z.string().max(MAX_NOTIFICATION_BODY_LENGTH)]),
+} satisfies { [K in keyof TesseraBridge]: z.ZodType<Parameters<TesseraBridge[K]>> };
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  runtime: z.string(),
+}) satisfies z.ZodType<AppInfo>;
+
+/** Results of each IPC action as the renderer receives them. */
+export const ipcResultSchemas = {
+  appInfo: appInfoSchema,
+  openExternal: z.boolean(),
+  notify: z.boolean(),
+} satisfies { [K in keyof TesseraBridge]: z.ZodType<Awaited<ReturnType<TesseraBridge[K]>>> };

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo, Platform } from '../platform/Platform';
+import type { CalendarStore, Settings } from '../replica/CalendarStore';
+import { CategoryManager } from './CategoryManager';
+import { Icon } from './Icon';
+import { Modal } from './Modal';
+import { problemsOf } from './problemsOf';
+import { ZoneSelect } from './ZoneSelect';
+
+interface SettingsDialogProps {
+  store: CalendarStore;
+  settings: Settings;
+  systemZone: string;
+  platform: Platform;
+  onClose: () => void;
+}
+
+/** The person's settings: display zone, an optional second zone for the time axis, and colour categories. Changes apply at once. */
+export function SettingsDialog({ store, settings, systemZone, platform, onClose }: SettingsDialogProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [about, setAbout] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    let live = true;
+    platform.appInfo().then(
+      (info) => live && setAbout(info),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [platform]);
+  const update = async (patch: Partial<Settings>) => {
+    try {
+      setError(null);
+      await store.updateSettings(patch);
+    } catch (err) {
+      setError(problemsOf(err).join(' '));
+      throw err;
+    }
+  };
+  return (
+    <Modal label="Settings" onClose={onClose} className="settings-dialog">
+      <header className="modal-header">
+        <h2 className="modal-title">Settings</h2>
+        <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
+          <Icon name="close" size={20} />
+        </button>
+      </header>
+      <div className="modal-body">
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <section>
+          <h3>Time zones</h3>
+          <div className="field">
+            <label htmlFor="settings-display-zone">Display time zone</label>
+            <ZoneSelect id="settings-display-zone" value={settings.displayZone} nullLabel={`System (${systemZone})`} onChange={(displayZone) => void update({ displayZone }).catch(() => undefined)} />
+          </div>
+          <div className="field">
+            <label htmlFor="settings-second-zone">Second time zone</label>
+            <ZoneSelect id="settings-second-zone" value={settings.secondZone} nullLabel="None" onChange={(secondZone) => void update({ secondZone }).catch(() => undefined)} />
+            <p className="hint">Shown beside the time axis in the day and week views.</p>
+          </div>
+        </section>
+        <CategoryManager categories={settings.categories} onChange={(categories) => update({ categories })} />
+        {about && (
+          <p className="hint about">
+            {about.name} {about.version} · {about.runtime}
+          </p>
+        )}
+      </div>
+      <footer className="modal-actions">
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={onClose}>
+          Done
+        </button>
+      </footer>
+    </Modal>
+  );
+}

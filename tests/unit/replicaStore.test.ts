@@ -175,4 +175,47 @@ describe('replica store', () => {
     const rows = await s.queryRange(from, to, [cal]);
     expect(rows.map((r) => r.start)).toEqual(['2031-06-02T10:00:00']);
   });
+
+  it('removes an event from the days it left when it moves, and from the index when deleted', async () => {
+    const s = await open(freshName());
+    const cal = s.calendars()[0]!.id;
+    const uid = await s.createEvent(cal, input('Offsite', timed('2026-03-03T09:00', '2026-03-05T17:00')));
+    const [from, to] = week('2026-03-02');
+    expect((await s.queryRange(from, to, [cal])).map((r) => r.title)).toEqual(['Offsite']);
+    const ev = s.getEvent(cal, uid)!;
+    await s.updateEvent(cal, uid, null, { when: { ...ev.when, start: '2026-03-10T09:00:00', end: '2026-03-10T10:00:00' }, what: ev.what, reminders: [] }, 'series');
+    expect(await s.queryRange(from, to, [cal])).toEqual([]);
+    const [from2, to2] = week('2026-03-09');
+    expect((await s.queryRange(from2, to2, [cal])).map((r) => r.start)).toEqual(['2026-03-10T09:00:00']);
+    await s.deleteEvent(cal, uid, null, 'series');
+    expect(await s.queryRange(from2, to2, [cal])).toEqual([]);
+    await s.undo();
+    expect((await s.queryRange(from2, to2, [cal])).map((r) => r.title)).toEqual(['Offsite']);
+  });
+
+  it('shows an event spanning weeks in each week it touches', async () => {
+    const s = await open(freshName());
+    const cal = s.calendars()[0]!.id;
+    await s.createEvent(cal, { when: { start: '2026-03-04', end: '2026-03-20', tzid: null, allDay: true, rrule: null, exdates: [], rdates: [] }, what: defaultWhat('Holiday'), reminders: [] });
+    for (const monday of ['2026-03-02', '2026-03-09', '2026-03-16']) {
+      const [from, to] = week(monday);
+      expect((await s.queryRange(from, to, [cal])).map((r) => r.title)).toEqual(['Holiday']);
+    }
+    const [from, to] = week('2026-03-23');
+    expect(await s.queryRange(from, to, [cal])).toEqual([]);
+  });
+
+  it('moves the whole series by one drag of an occurrence already moved on its own', async () => {
+    const s = await open(freshName());
+    const cal = s.calendars()[0]!.id;
+    const uid = await s.createEvent(cal, input('Review', timed('2026-03-02T10:00', '2026-03-02T11:00', { rrule: 'FREQ=DAILY;COUNT=3' })));
+    const occ = s.getEvent(cal, uid, '2026-03-03T10:00:00')!;
+    await s.updateEvent(cal, uid, '2026-03-03T10:00:00', { when: { ...occ.when, start: '2026-03-03T15:00:00', end: '2026-03-03T16:00:00' }, what: occ.what, reminders: [] }, 'this');
+    // Drag that moved occurrence one hour later, for the whole series.
+    const moved = s.getEvent(cal, uid, '2026-03-03T10:00:00')!;
+    expect(moved.when.start).toBe('2026-03-03T15:00:00');
+    await s.updateEvent(cal, uid, '2026-03-03T10:00:00', { when: { ...moved.when, start: '2026-03-03T16:00:00', end: '2026-03-03T17:00:00', rrule: 'FREQ=DAILY;COUNT=3' }, what: moved.what, reminders: [] }, 'series');
+    const rows = await s.queryRange(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-03-08T00:00:00Z'), [cal]);
+    expect(rows.map((r) => r.start)).toEqual(['2026-03-02T11:00:00', '2026-03-03T16:00:00', '2026-03-04T11:00:00']);
+  });
 });

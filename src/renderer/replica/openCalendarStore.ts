@@ -6,12 +6,13 @@ import { writeEvent, deleteEventKey, readEvent, type EventGroups } from '../../s
 import { assertValidEvent } from '../../shared/model/validateEvent';
 import { localToEpoch } from '../../shared/time/localToEpoch';
 import { systemZone } from '../../shared/time/systemZone';
-import { buildRows, type IndexWindow } from './buildRows';
-import { CalendarReplica, ORIGIN_LOAD, ORIGIN_LOCAL, ORIGIN_OTHER_WINDOW } from './CalendarReplica';
+import { buildRows } from './buildRows';
+import { CalendarReplica, ORIGIN_LOAD, ORIGIN_LOCAL, ORIGIN_OTHER_WINDOW, type PendingChanges } from './CalendarReplica';
+import { addRange, DAY_MS, groupByDay, LONG_BUCKET, missingRanges } from './dayBuckets';
 import type { CalendarInfo, CalendarStore, EditScope, EventInput, OccurrenceRow, Settings } from './CalendarStore';
 import { compactDoc, loadDoc } from './loadDoc';
 import { planDelete, planUpdate, type EditPlan } from './planEdit';
-import { checksum, TesseraDb, type IndexMetaRow, type IndexRow } from './TesseraDb';
+import { checksum, TesseraDb, type DayBucket, type IndexMetaRow, type IndexRow } from './TesseraDb';
 import { shiftWallClock, wallClockMinutes } from './wallClock';
 
 export interface OpenOptions {
@@ -22,10 +23,9 @@ export interface OpenOptions {
 }
 
 /** Bump when the shape or meaning of index rows changes: every calendar re-indexes once. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 const OVERLAY_DOC = 'user/local';
 const COMPACT_AFTER_ROWS = 200;
-const DAY = 86_400_000;
 /** Floating and all-day rows are indexed as UTC; a display zone is at most 14 h away. */
 const ZONE_PAD = 15 * 3_600_000;
 const DEFAULT_COLORS = ['#1a73e8', '#0b8043', '#d50000', '#f4511e', '#8e24aa', '#039be5', '#e67c73', '#616161'];
@@ -156,23 +156,34 @@ class ReplicaStore implements CalendarStore {
 
   async queryRange(fromMs: number, toMs: number, calendarIds: readonly string[]): Promise<OccurrenceRow[]> {
     const ids = calendarIds.filter((id) => this.replicas.has(id));
-    for (const id of ids) await this.ensureWindow(id, fromMs - ZONE_PAD, toMs + ZONE_PAD);
+    for (const id of ids) await this.ensureMaterialised(id, fromMs - ZONE_PAD, toMs + ZONE_PAD);
     const zone = this.displayZone();
+    const firstDay = Math.floor((fromMs - ZONE_PAD) / DAY_MS);
+    const lastDay = Math.floor((toMs + ZONE_PAD) / DAY_MS);
     const out: OccurrenceRow[] = [];
     const damaged = new Set<string>();
-    await this.db.transaction('r', this.db.occurrences, async () => {
+    await this.db.transaction('r', this.db.days, async () => {
       for (const id of ids) {
-        const meta = this.metas.get(id);
-        const lo = fromMs - (meta?.maxDurationMs ?? DAY) - ZONE_PAD;
-        const rows = await this.db.occurrences.where('[calendarId+startMs]').between([id, lo], [id, toMs + ZONE_PAD], true, false).toArray();
-        for (const row of rows) {
-          if (!isIndexRow(row)) {
+        const buckets = [await this.db.days.get([id, LONG_BUCKET]), ...(await this.db.days.where('[calendarId+day]').between([id, firstDay], [id, lastDay], true, true).toArray())];
+        // A multi-day event sits in every day it touches; report it once.
+        const seen = new Set<string>();
+        for (const bucket of buckets) {
+          if (bucket === undefined) continue;
+          if (!Array.isArray(bucket.rows)) {
             damaged.add(id);
             continue;
           }
-          const placed = row.floating ? { ...row, startMs: localToEpoch(row.start, null, zone), endMs: localToEpoch(row.end, null, zone) } : row;
-          const overlaps = placed.startMs < toMs && (placed.endMs > fromMs || (placed.endMs === placed.startMs && placed.startMs >= fromMs));
-          if (overlaps) out.push(placed);
+          for (const row of bucket.rows) {
+            if (!isIndexRow(row)) {
+              damaged.add(id);
+              continue;
+            }
+            if (seen.has(row.rowId)) continue;
+            seen.add(row.rowId);
+            const placed = row.floating ? { ...row, startMs: localToEpoch(row.start, null, zone), endMs: localToEpoch(row.end, null, zone) } : row;
+            const overlaps = placed.startMs < toMs && (placed.endMs > fromMs || (placed.endMs === placed.startMs && placed.startMs >= fromMs));
+            if (overlaps) out.push(placed);
+          }
         }
       }
     });
@@ -397,9 +408,9 @@ class ReplicaStore implements CalendarStore {
       replica.destroy();
       this.replicas.delete(id);
       this.metas.delete(id);
-      await this.db.transaction('rw', this.db.updates, this.db.occurrences, this.db.indexMeta, async () => {
+      await this.db.transaction('rw', this.db.updates, this.db.days, this.db.indexMeta, async () => {
         await this.db.updates.where('docName').equals(calDoc(id)).delete();
-        await this.db.occurrences.where('[calendarId+rowId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+        await this.db.days.where('[calendarId+day]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
         await this.db.indexMeta.delete(id);
       });
     }
@@ -414,76 +425,108 @@ class ReplicaStore implements CalendarStore {
     const loaded = await loadDoc(this.db, calDoc(id), replica.doc);
     this.problems.push(...loaded.problems);
     this.rowsSinceCompaction.set(calDoc(id), loaded.rows);
-    replica.indexKeys();
+    replica.attach();
     replica.undo.on('stack-item-added', (e: { type: 'undo' | 'redo' }) => this.onUndoItem(id, e.type));
     const meta = await this.db.indexMeta.get(id);
-    if (meta && meta.version === INDEX_VERSION && typeof meta.windowFromMs === 'number') this.metas.set(id, meta);
+    if (meta && meta.version === INDEX_VERSION && Array.isArray(meta.ranges)) this.metas.set(id, meta);
     else await this.rebuildIndex(replica);
     return replica;
   }
 
   // ---- the derived index ----------------------------------------------------
 
-  private defaultWindow(): IndexWindow {
+  /** Months around now whose series occurrences are indexed up front; others on first view. */
+  private initialRanges(): [number, number][] {
     const now = this.now();
-    return { fromMs: monthStart(now, -6), toMs: monthStart(now, 13) };
+    return [[monthStart(now, -3), monthStart(now, 7)]];
   }
 
   /** Re-derives every index row of one calendar from its document, in one transaction. */
   async rebuildIndex(replica: CalendarReplica): Promise<void> {
-    const window = this.defaultWindow();
+    const ranges = this.initialRanges();
     const rows: IndexRow[] = [];
-    for (const uid of replica.uids()) rows.push(...this.rowsOf(replica, uid, window));
-    const meta: IndexMetaRow = { calendarId: replica.calendarId, version: INDEX_VERSION, windowFromMs: window.fromMs, windowToMs: window.toMs, maxDurationMs: maxDuration(rows, DAY) };
+    for (const uid of replica.uids()) rows.push(...this.rowsOf(replica, uid, ranges));
     const id = replica.calendarId;
-    await this.db.transaction('rw', this.db.occurrences, this.db.indexMeta, async () => {
-      await this.db.occurrences.where('[calendarId+rowId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
-      await this.db.occurrences.bulkPut(rows);
+    const buckets: DayBucket[] = [...groupByDay(rows)].map(([day, list]) => ({ calendarId: id, day, rows: list }));
+    const meta: IndexMetaRow = { calendarId: id, version: INDEX_VERSION, ranges };
+    await this.db.transaction('rw', this.db.days, this.db.indexMeta, async () => {
+      await this.db.days.where('[calendarId+day]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+      await this.db.days.bulkPut(buckets);
       await this.db.indexMeta.put(meta);
     });
     this.metas.set(id, meta);
   }
 
-  private rowsOf(replica: CalendarReplica, uid: string, window: IndexWindow): IndexRow[] {
-    const master = replica.master(uid);
+  /** Index rows of one UID: the event, or its series' occurrences inside the ranges. */
+  private rowsOf(replica: CalendarReplica, uid: string, ranges: readonly [number, number][], state = { master: replica.master(uid), overrides: replica.overrides(uid) }): IndexRow[] {
+    const { master, overrides } = state;
     if (!master) return [];
     try {
-      return buildRows(replica.calendarId, master, replica.overrides(uid), window);
+      const isSeries = master.when.rrule !== null || master.when.rdates.length > 0;
+      if (!isSeries) return buildRows(replica.calendarId, master, overrides, { fromMs: 0, toMs: 0 });
+      const rows = new Map<string, IndexRow>();
+      for (const [fromMs, toMs] of ranges) for (const row of buildRows(replica.calendarId, master, overrides, { fromMs, toMs })) rows.set(row.rowId, row);
+      return [...rows.values()];
     } catch (err) {
       // One event that cannot be placed (say, a zone this system lacks) must not
       // keep the rest of the calendar out of the index.
-      this.problems.push(`"${master.what.title || uid}" could not be shown: ${err instanceof Error ? err.message : String(err)}`);
+      const message = `"${master.what.title || uid}" could not be shown: ${err instanceof Error ? err.message : String(err)}`;
+      if (!this.problems.includes(message)) this.problems.push(message);
       return [];
     }
   }
 
-  /** Materialises series occurrences for a range outside the index window, a year at a time. */
-  private async ensureWindow(calendarId: string, fromMs: number, toMs: number): Promise<void> {
-    const meta = this.metas.get(calendarId);
-    if (!meta || (fromMs >= meta.windowFromMs && toMs <= meta.windowToMs)) return;
+  /** Materialises series occurrences for months the index does not cover yet. */
+  private async ensureMaterialised(calendarId: string, fromMs: number, toMs: number): Promise<void> {
+    const needed = (meta: IndexMetaRow | undefined) => (meta ? missingRanges(meta.ranges, monthStart(fromMs), monthStart(toMs, 1)) : []);
+    if (needed(this.metas.get(calendarId)).length === 0) return;
     await this.schedule(async () => {
-      const current = this.metas.get(calendarId);
       const replica = this.replicas.get(calendarId);
-      if (!current || !replica || (fromMs >= current.windowFromMs && toMs <= current.windowToMs)) return;
-      const next = { ...current, windowFromMs: Math.min(current.windowFromMs, monthStart(fromMs, -6)), windowToMs: Math.max(current.windowToMs, monthStart(toMs, 7)) };
-      const ranges: IndexWindow[] = [];
-      if (next.windowFromMs < current.windowFromMs) ranges.push({ fromMs: next.windowFromMs, toMs: current.windowFromMs });
-      if (next.windowToMs > current.windowToMs) ranges.push({ fromMs: current.windowToMs, toMs: next.windowToMs });
+      const stored = await this.db.indexMeta.get(calendarId);
+      const current = stored && stored.version === INDEX_VERSION ? stored : this.metas.get(calendarId);
+      const gaps = needed(current);
+      if (!replica || !current || gaps.length === 0) {
+        if (current) this.metas.set(calendarId, current);
+        return;
+      }
       const rows: IndexRow[] = [];
       const whenMap = replica.doc.getMap<string>('when');
       for (const uid of replica.uids()) {
         const raw = whenMap.get(uid) ?? '';
-        // Cheap test on the stored JSON: only series gain rows when the window grows.
+        // Cheap test on the stored JSON: only series gain rows in new months.
         if (!raw.includes('"rrule":"') && raw.includes('"rdates":[]')) continue;
-        for (const range of ranges) rows.push(...this.rowsOf(replica, uid, range));
+        rows.push(...this.rowsOf(replica, uid, gaps));
       }
-      next.maxDurationMs = Math.max(current.maxDurationMs, maxDuration(rows, 0));
-      await this.db.transaction('rw', this.db.occurrences, this.db.indexMeta, async () => {
-        await this.db.occurrences.bulkPut(rows);
+      let ranges = current.ranges;
+      for (const [a, b] of gaps) ranges = addRange(ranges, a, b);
+      const next: IndexMetaRow = { ...current, ranges };
+      await this.db.transaction('rw', this.db.days, this.db.indexMeta, async () => {
+        await this.mergeIntoBuckets(calendarId, groupByDay(rows), new Set());
         await this.db.indexMeta.put(next);
       });
       this.metas.set(calendarId, next);
     });
+  }
+
+  /**
+   * Rewrites the given day buckets: drops rows of `replacedUids`, then adds `rows`
+   * (a row already there under the same id is replaced). Call inside a transaction.
+   */
+  private async mergeIntoBuckets(calendarId: string, byDay: Map<number, IndexRow[]>, replacedUids: ReadonlySet<string>, extraDays: Iterable<number> = []): Promise<void> {
+    const days = [...new Set([...byDay.keys(), ...extraDays])];
+    if (days.length === 0) return;
+    const existing = await this.db.days.bulkGet(days.map((d) => [calendarId, d] as [string, number]));
+    const puts: DayBucket[] = [];
+    const deletes: [string, number][] = [];
+    days.forEach((day, i) => {
+      const merged = new Map<string, IndexRow>();
+      for (const row of existing[i]?.rows ?? []) if (!replacedUids.has(row.uid)) merged.set(row.rowId, row);
+      for (const row of byDay.get(day) ?? []) merged.set(row.rowId, row);
+      if (merged.size === 0) deletes.push([calendarId, day]);
+      else puts.push({ calendarId, day, rows: [...merged.values()] });
+    });
+    if (puts.length > 0) await this.db.days.bulkPut(puts);
+    if (deletes.length > 0) await this.db.days.bulkDelete(deletes);
   }
 
   // ---- persistence -----------------------------------------------------------
@@ -512,41 +555,40 @@ class ReplicaStore implements CalendarStore {
   private async flush(): Promise<void> {
     if (this.closed) return;
     const writes: { docName: string; update: Uint8Array }[] = this.overlayPending.splice(0).map((update) => ({ docName: OVERLAY_DOC, update }));
-    const dirty: { replica: CalendarReplica; uids: string[] }[] = [];
+    const pending = new Map<CalendarReplica, PendingChanges>();
     for (const replica of this.replicas.values()) {
-      const { updates, dirtyUids } = replica.takePending();
-      for (const update of updates) writes.push({ docName: calDoc(replica.calendarId), update });
-      if (dirtyUids.length > 0) dirty.push({ replica, uids: dirtyUids });
+      const changes = replica.takePending();
+      for (const update of changes.updates) writes.push({ docName: calDoc(replica.calendarId), update });
+      if (changes.updates.length > 0 || changes.dirtyUids.length > 0) pending.set(replica, changes);
     }
-    if (writes.length === 0 && dirty.length === 0) return;
+    if (writes.length === 0 && pending.size === 0) return;
     const metas = new Map<string, IndexMetaRow>();
     try {
-      await this.db.transaction('rw', this.db.updates, this.db.occurrences, this.db.indexMeta, async () => {
+      await this.db.transaction('rw', this.db.updates, this.db.days, this.db.indexMeta, async () => {
         if (writes.length > 0) await this.db.updates.bulkAdd(writes.map((w) => ({ ...w, sum: checksum(w.update) })));
-        for (const { replica, uids } of dirty) {
+        for (const [replica, changes] of pending) {
+          if (changes.dirtyUids.length === 0) continue;
           const id = replica.calendarId;
-          // Read the window inside the transaction: another window may have grown it.
+          // Read the ranges inside the transaction: another window may have grown them.
           const stored = await this.db.indexMeta.get(id);
-          const meta = stored && stored.version === INDEX_VERSION ? stored : (this.metas.get(id) ?? { calendarId: id, version: INDEX_VERSION, ...toMeta(this.defaultWindow()), maxDurationMs: DAY });
-          const window = { fromMs: meta.windowFromMs, toMs: meta.windowToMs };
+          const meta = stored && stored.version === INDEX_VERSION ? stored : (this.metas.get(id) ?? { calendarId: id, version: INDEX_VERSION, ranges: this.initialRanges() });
           const rows: IndexRow[] = [];
-          for (const uid of uids) rows.push(...this.rowsOf(replica, uid, window));
-          for (const uid of uids) await this.db.occurrences.where('[calendarId+uid]').equals([id, uid]).delete();
-          await this.db.occurrences.bulkPut(rows);
-          const next = { ...meta, maxDurationMs: Math.max(meta.maxDurationMs, maxDuration(rows, 0)) };
-          await this.db.indexMeta.put(next);
-          metas.set(id, next);
+          const oldDays = new Set<number>();
+          for (const uid of changes.dirtyUids) {
+            rows.push(...this.rowsOf(replica, uid, meta.ranges));
+            // Where the UID's rows were before, so moved-away rows are removed too.
+            const touchedWhen = [...changes.oldWhen.keys()].some((k) => k === uid || k.startsWith(`${uid}#`));
+            if (touchedWhen) for (const day of groupByDay(this.rowsOf(replica, uid, meta.ranges, replica.previous(uid, changes.oldWhen))).keys()) oldDays.add(day);
+          }
+          await this.mergeIntoBuckets(id, groupByDay(rows), new Set(changes.dirtyUids), oldDays);
+          if (!stored) await this.db.indexMeta.put(meta);
+          metas.set(id, meta);
         }
       });
     } catch (err) {
       // Nothing is dropped: the changes stay in memory and are written with the next flush.
       this.overlayPending.unshift(...writes.filter((w) => w.docName === OVERLAY_DOC).map((w) => w.update));
-      for (const replica of this.replicas.values()) {
-        replica.requeue(
-          writes.filter((w) => w.docName === calDoc(replica.calendarId)).map((w) => w.update),
-          dirty.find((d) => d.replica === replica)?.uids ?? [],
-        );
-      }
+      for (const [replica, changes] of pending) replica.requeue(changes);
       const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const message = `Your latest changes could not be saved to disk (${reason}). They are kept in this window and saved as soon as possible.`;
       if (!this.problems.includes(message)) this.problems.push(message);
@@ -604,16 +646,6 @@ class ReplicaStore implements CalendarStore {
     this.overlay.destroy();
     this.db.close();
   }
-}
-
-function toMeta(window: IndexWindow): { windowFromMs: number; windowToMs: number } {
-  return { windowFromMs: window.fromMs, windowToMs: window.toMs };
-}
-
-function maxDuration(rows: readonly IndexRow[], floor: number): number {
-  let max = floor;
-  for (const r of rows) max = Math.max(max, r.endMs - r.startMs);
-  return max;
 }
 
 function isIndexRow(row: unknown): row is IndexRow {

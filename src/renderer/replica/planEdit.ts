@@ -37,10 +37,15 @@ export function planUpdate(state: SeriesState, recurrenceId: string | null, inpu
     plan.set(eventKey(uid, rid), groupsOf({ ...input, when: { ...input.when, rrule: null, exdates: [], rdates: [] } }));
     return plan;
   }
-  // Moving one occurrence by some minutes moves the series (or its tail) by the same.
-  const delta = wallClockMinutes(rid, normaliseWallClock(input.when.start));
+  // Moving one occurrence by some minutes moves the series (or its tail) by the
+  // same. Measured from where the occurrence is now: one already moved on its own
+  // must not drag the series by that earlier move too.
+  const current = normaliseWallClock(overrides.get(rid)?.when.start ?? rid);
+  const delta = wallClockMinutes(current, normaliseWallClock(input.when.start));
   const duration = wallClockMinutes(input.when.start, input.when.end);
   const shifted = (s: string) => (delta === 0 ? s : shiftWallClock(s, delta));
+  // Changed occurrences move with the series, keeping their own offsets from it.
+  const shiftedWhen = (w: EventWhen): EventWhen => ({ ...w, start: shifted(normaliseWallClock(w.start)), end: shifted(normaliseWallClock(w.end)) });
   const rrule = input.when.rrule === master.when.rrule ? shiftByDay(master.when.rrule, master.when.start, delta) : input.when.rrule;
 
   if (scope === 'series' || rid === normaliseWallClock(master.when.start)) {
@@ -53,7 +58,7 @@ export function planUpdate(state: SeriesState, recurrenceId: string | null, inpu
       // Changed occurrences are keyed by their original start; re-key them so they still match.
       for (const [orid, ov] of overrides) {
         plan.set(eventKey(uid, orid), null);
-        plan.set(eventKey(uid, shifted(orid)), { when: ov.when, what: ov.what, who: ov.who, rem: ov.reminders });
+        plan.set(eventKey(uid, shifted(orid)), { when: shiftedWhen(ov.when), what: ov.what, who: ov.who, rem: ov.reminders });
       }
     }
     return plan;
@@ -64,7 +69,7 @@ export function planUpdate(state: SeriesState, recurrenceId: string | null, inpu
   const { head, remaining } = endSeriesBefore(master, rid);
   plan.set(uid, { when: head });
   const tailRule = remaining !== null && rrule ? setRuleEnd(rrule, { count: remaining }) : rrule;
-  const start = normaliseWallClock(input.when.start);
+  const start = shifted(rid);
   plan.set(tailUid, {
     ...groupsOf(input),
     when: {
@@ -79,7 +84,7 @@ export function planUpdate(state: SeriesState, recurrenceId: string | null, inpu
   for (const [orid, ov] of overrides) {
     if (orid < rid) continue;
     plan.set(eventKey(uid, orid), null);
-    plan.set(eventKey(tailUid, shifted(orid)), { when: ov.when, what: ov.what, who: ov.who, rem: ov.reminders });
+    plan.set(eventKey(tailUid, shifted(orid)), { when: shiftedWhen(ov.when), what: ov.what, who: ov.who, rem: ov.reminders });
   }
   return plan;
 }

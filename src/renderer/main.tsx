@@ -12,12 +12,22 @@ import { App } from './ui/App';
  * plainly and offer a reload rather than a blank window.
  */
 
+/**
+ * `?profile=NAME` opens another local profile (its own IndexedDB database), so
+ * one browser can hold several people's replicas side by side, and the replica
+ * benchmark's 50,000-event calendar can be opened in the real UI.
+ */
+function profileDbName(search: string): string | undefined {
+  const profile = new URLSearchParams(search).get('profile');
+  return profile && /^[\w-]{1,64}$/.test(profile) ? profile : undefined;
+}
+
 async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   const platform = detectPlatform();
   let store: CalendarStore;
   try {
-    store = await openCalendarStore({});
+    store = await openCalendarStore({ dbName: profileDbName(location.search) });
   } catch (err) {
     console.error('Could not open the calendar store:', err);
     root.render(<StartupError error={err} />);

@@ -1,4 +1,4 @@
-import type { DayHeaderContentArg, DatesSetArg, EventChangeArg, EventClickArg, EventContentArg, EventSourceFuncArg, EventInput as FcEventInput, DateSelectArg, SlotLabelContentArg, EventMountArg } from '@fullcalendar/core';
+import type { DayHeaderContentArg, DatesSetArg, EventChangeArg, EventClickArg, EventContentArg, EventSourceFuncArg, EventInput as FcEventInput, DateSelectArg, SlotLabelContentArg, EventMountArg, WeekNumberContentArg } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
@@ -6,7 +6,7 @@ import luxon3Plugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { DateTime } from 'luxon';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CalendarInfo, CalendarStore, OccurrenceRow } from '../replica/CalendarStore';
 import { DayHeader } from './DayHeader';
 import { EventContent } from './EventContent';
@@ -47,6 +47,8 @@ interface CalendarViewProps {
   onCreate: (range: NewRange) => void;
   onMove: (row: OccurrenceRow, moved: MovedTimes, revert: () => void) => void;
 }
+
+const PLUGINS = [luxon3Plugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
 
 const FC_TO_KIND: Record<string, ViewKind> = { timeGridDay: 'day', timeGridWeek: 'week', workWeek: 'workWeek', dayGridMonth: 'month', listWeek: 'agenda' };
 
@@ -96,7 +98,14 @@ export function CalendarView(props: CalendarViewProps) {
     callbacks.current = props;
   });
 
+  // Every option below keeps its identity until what it depends on changes. FullCalendar
+  // rebuilds its view context when an option changes, and a drag in progress across that
+  // rebuild is dropped as if into another calendar: drawn where it was dropped, never saved.
+  // Each store notification (a save, another window's edit) re-renders this component.
+  const categoriesKey = JSON.stringify(categories);
+  const stableCategories = useMemo(() => JSON.parse(categoriesKey) as Record<string, string>, [categoriesKey]);
   const hour12 = uses12Hour(locale);
+  const eventTimeFormat = useMemo(() => ({ hour: 'numeric', minute: '2-digit', hour12 }) as const, [hour12]);
   const views = useMemo(
     () => ({
       workWeek: { type: 'timeGrid', duration: { weeks: 1 }, hiddenDays: week.weekend, buttonText: 'Work week' },
@@ -112,35 +121,89 @@ export function CalendarView(props: CalendarViewProps) {
     return `${String(Math.max(0, hour - 1)).padStart(2, '0')}:00:00`;
   }, [displayZone]);
 
-  const slotLabel = (arg: SlotLabelContentArg) => {
-    const ms = arg.date.valueOf();
-    if (!secondZone) return <span className="slot-main">{hourLabel(ms, displayZone, locale)}</span>;
-    return (
-      <span className="slot-dual">
-        <span className="slot-second">{hourLabel(ms, secondZone, locale)}</span>
-        <span className="slot-main">{hourLabel(ms, displayZone, locale)}</span>
-      </span>
-    );
-  };
-
-  const zoneHeader = () => (
-    <span className="zone-header" title={`Times in ${secondZone} and ${displayZone}`}>
-      <span className="slot-second">{zoneAbbreviation(secondZone ?? displayZone)}</span>
-      <span className="slot-main">{zoneAbbreviation(displayZone)}</span>
-    </span>
+  const slotLabel = useCallback(
+    (arg: SlotLabelContentArg) => {
+      const ms = arg.date.valueOf();
+      if (!secondZone) return <span className="slot-main">{hourLabel(ms, displayZone, locale)}</span>;
+      return (
+        <span className="slot-dual">
+          <span className="slot-second">{hourLabel(ms, secondZone, locale)}</span>
+          <span className="slot-main">{hourLabel(ms, displayZone, locale)}</span>
+        </span>
+      );
+    },
+    [secondZone, displayZone, locale],
   );
 
-  const moved = (info: EventChangeArg) => {
+  // Named for the week shown, not for today: a June week viewed in winter reads "CEST", not "CET".
+  // FullCalendar passes the range start as a UTC-coerced date, hours off at most: close enough for an offset.
+  const zoneHeader = useCallback(
+    (arg: WeekNumberContentArg) => (
+      <span className="zone-header" title={`Times in ${secondZone} and ${displayZone}`}>
+        <span className="slot-second">{zoneAbbreviation(secondZone ?? displayZone, arg.date.valueOf())}</span>
+        <span className="slot-main">{zoneAbbreviation(displayZone, arg.date.valueOf())}</span>
+      </span>
+    ),
+    [secondZone, displayZone],
+  );
+
+  const moved = useCallback((info: EventChangeArg) => {
     const e = info.event;
     if (!e.start) return info.revert();
     callbacks.current.onMove(rowOf(e.extendedProps), { allDay: e.allDay, startMs: e.start.valueOf(), endMs: e.end ? e.end.valueOf() : null, startStr: e.startStr, endStr: e.endStr }, info.revert);
-  };
+  }, []);
+
+  // The agenda's day headings keep FullCalendar's own (weekday and full date); `true` asks for the default.
+  const dayHeaderContent = useCallback(
+    (arg: DayHeaderContentArg) => (arg.view.type.startsWith('list') ? true : <DayHeader arg={arg} zone={displayZone} locale={locale} />),
+    [displayZone, locale],
+  );
+  const eventContent = useCallback((arg: EventContentArg) => <EventContent arg={arg} categories={stableCategories} />, [stableCategories]);
+  const eventDidMount = useCallback(
+    (arg: EventMountArg) => {
+      const row = rowOf(arg.event.extendedProps);
+      arg.el.style.setProperty('--ev-color', (arg.event.extendedProps.color as string | undefined) ?? arg.event.backgroundColor);
+      const first = row.categories.find((c) => stableCategories[c]);
+      if (first) arg.el.style.setProperty('--ev-cat', stableCategories[first]!);
+      if (first) arg.el.classList.add('ev-has-cat');
+    },
+    [stableCategories],
+  );
+  const datesSet = useCallback(
+    (arg: DatesSetArg) => {
+      const start = arg.view.currentStart;
+      callbacks.current.onDatesSet({ title: arg.view.title, view: FC_TO_KIND[arg.view.type] ?? null, currentStart: wallTimeOf(start.valueOf(), displayZone).slice(0, 10) });
+    },
+    [displayZone],
+  );
+  const eventClick = useCallback((arg: EventClickArg) => {
+    arg.jsEvent.preventDefault();
+    callbacks.current.onOpen(rowOf(arg.event.extendedProps));
+  }, []);
+  const dateClick = useCallback(
+    (arg: DateClickArg) => {
+      if (arg.allDay) callbacks.current.onCreate({ start: arg.dateStr.slice(0, 10), end: addDays(arg.dateStr.slice(0, 10), 1), allDay: true });
+      else {
+        const ms = arg.date.valueOf();
+        callbacks.current.onCreate({ start: wallTimeOf(ms, displayZone), end: wallTimeOf(ms + 3_600_000, displayZone), allDay: false });
+      }
+    },
+    [displayZone],
+  );
+  const select = useCallback(
+    (arg: DateSelectArg) => {
+      arg.view.calendar.unselect();
+      if (arg.allDay) callbacks.current.onCreate({ start: arg.startStr.slice(0, 10), end: arg.endStr.slice(0, 10), allDay: true });
+      else callbacks.current.onCreate({ start: wallTimeOf(arg.start.valueOf(), displayZone), end: wallTimeOf(arg.end.valueOf(), displayZone), allDay: false });
+    },
+    [displayZone],
+  );
 
   return (
     <div className="calendar-view">
       <FullCalendar
         ref={calendarRef}
-        plugins={[luxon3Plugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+        plugins={PLUGINS}
         initialView={fcViewOf(view)}
         headerToolbar={false}
         height="100%"
@@ -160,42 +223,19 @@ export function CalendarView(props: CalendarViewProps) {
         navLinkDayClick="timeGridDay"
         scrollTime={scrollTime}
         slotDuration="00:30:00"
-        eventTimeFormat={{ hour: 'numeric', minute: '2-digit', hour12 }}
+        eventTimeFormat={eventTimeFormat}
         slotLabelContent={slotLabel}
-        // The agenda's day headings keep FullCalendar's own (weekday and full date); `true` asks for the default.
-        dayHeaderContent={(arg: DayHeaderContentArg) => (arg.view.type.startsWith('list') ? true : <DayHeader arg={arg} zone={displayZone} locale={locale} />)}
+        dayHeaderContent={dayHeaderContent}
         weekNumberContent={zoneHeader}
         allDayText="All day"
         noEventsText="Nothing scheduled"
         events={events}
-        eventContent={(arg: EventContentArg) => <EventContent arg={arg} categories={categories} />}
-        eventDidMount={(arg: EventMountArg) => {
-          const row = rowOf(arg.event.extendedProps);
-          arg.el.style.setProperty('--ev-color', (arg.event.extendedProps.color as string | undefined) ?? arg.event.backgroundColor);
-          const first = row.categories.find((c) => categories[c]);
-          if (first) arg.el.style.setProperty('--ev-cat', categories[first]!);
-          if (first) arg.el.classList.add('ev-has-cat');
-        }}
-        datesSet={(arg: DatesSetArg) => {
-          const start = arg.view.currentStart;
-          callbacks.current.onDatesSet({ title: arg.view.title, view: FC_TO_KIND[arg.view.type] ?? null, currentStart: wallTimeOf(start.valueOf(), displayZone).slice(0, 10) });
-        }}
-        eventClick={(arg: EventClickArg) => {
-          arg.jsEvent.preventDefault();
-          callbacks.current.onOpen(rowOf(arg.event.extendedProps));
-        }}
-        dateClick={(arg: DateClickArg) => {
-          if (arg.allDay) callbacks.current.onCreate({ start: arg.dateStr.slice(0, 10), end: addDays(arg.dateStr.slice(0, 10), 1), allDay: true });
-          else {
-            const ms = arg.date.valueOf();
-            callbacks.current.onCreate({ start: wallTimeOf(ms, displayZone), end: wallTimeOf(ms + 3_600_000, displayZone), allDay: false });
-          }
-        }}
-        select={(arg: DateSelectArg) => {
-          arg.view.calendar.unselect();
-          if (arg.allDay) callbacks.current.onCreate({ start: arg.startStr.slice(0, 10), end: arg.endStr.slice(0, 10), allDay: true });
-          else callbacks.current.onCreate({ start: wallTimeOf(arg.start.valueOf(), displayZone), end: wallTimeOf(arg.end.valueOf(), displayZone), allDay: false });
-        }}
+        eventContent={eventContent}
+        eventDidMount={eventDidMount}
+        datesSet={datesSet}
+        eventClick={eventClick}
+        dateClick={dateClick}
+        select={select}
         eventDrop={moved}
         eventResize={moved}
       />

@@ -140,11 +140,11 @@ export function CalendarView(props: CalendarViewProps) {
   const zoneHeader = useCallback(
     (arg: WeekNumberContentArg) => (
       <span className="zone-header" title={`Times in ${secondZone} and ${displayZone}`}>
-        <span className="slot-second">{zoneAbbreviation(secondZone ?? displayZone, arg.date.valueOf())}</span>
-        <span className="slot-main">{zoneAbbreviation(displayZone, arg.date.valueOf())}</span>
+        <span className="slot-second">{zoneAbbreviation(secondZone ?? displayZone, arg.date.valueOf(), locale)}</span>
+        <span className="slot-main">{zoneAbbreviation(displayZone, arg.date.valueOf(), locale)}</span>
       </span>
     ),
-    [secondZone, displayZone],
+    [secondZone, displayZone, locale],
   );
 
   const moved = useCallback((info: EventChangeArg) => {
@@ -208,6 +208,8 @@ export function CalendarView(props: CalendarViewProps) {
         headerToolbar={false}
         height="100%"
         timeZone={displayZone}
+        // Titles and dates in the person's own locale (FullCalendar formats with Intl).
+        locale={locale}
         firstDay={week.firstDay}
         views={views}
         nowIndicator

@@ -48,8 +48,9 @@ export function todayIn(zone: string, nowMs = Date.now()): string {
 }
 
 /** Short name of a zone at an instant ("CET", "GMT+1", "EST"), for headers. */
-export function zoneAbbreviation(zone: string, ms = Date.now()): string {
-  const dt = DateTime.fromMillis(ms, { zone });
+export function zoneAbbreviation(zone: string, ms = Date.now(), locale?: string): string {
+  // The locale decides the name: en-GB says CEST where en-US says GMT+2.
+  const dt = DateTime.fromMillis(ms, { zone, locale });
   return dt.isValid ? dt.toFormat('ZZZZ') : zone;
 }
 

@@ -105,7 +105,8 @@ export function CalendarView(props: CalendarViewProps) {
   const categoriesKey = JSON.stringify(categories);
   const stableCategories = useMemo(() => JSON.parse(categoriesKey) as Record<string, string>, [categoriesKey]);
   const hour12 = uses12Hour(locale);
-  const eventTimeFormat = useMemo(() => ({ hour: 'numeric', minute: '2-digit', hour12 }) as const, [hour12]);
+  // 24-hour clocks read "09:00" like the time axis; 12-hour ones "9:00 AM".
+  const eventTimeFormat = useMemo(() => ({ hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit', hour12 }) as const, [hour12]);
   const views = useMemo(
     () => ({
       workWeek: { type: 'timeGrid', duration: { weeks: 1 }, hiddenDays: week.weekend, buttonText: 'Work week' },

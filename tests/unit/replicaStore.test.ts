@@ -43,7 +43,7 @@ describe('replica store', () => {
     const rows = await b.queryRange(from, to, [cal]);
     expect(rows.map((r) => r.title)).toEqual(['Dentist']);
     expect(rows[0]!.startMs).toBe(Date.parse('2026-03-03T08:00:00Z'));
-    expect(b.getEvent(cal, uid)!.reminders).toEqual([30]);
+    expect((await b.getEvent(cal, uid))!.reminders).toEqual([30]);
   });
 
   it('refuses an invalid event and saves nothing', async () => {
@@ -62,7 +62,7 @@ describe('replica store', () => {
     const cal = s.calendars()[0]!.id;
     const uid = await s.createEvent(cal, input('Weekly', timed('2026-03-02T10:00', '2026-03-02T11:00', { rrule: 'FREQ=WEEKLY;BYDAY=MO' })));
     // Move the 9 March occurrence to Tuesday, delete the 16th.
-    const moved = s.getEvent(cal, uid, '2026-03-09T10:00:00')!;
+    const moved = (await s.getEvent(cal, uid, '2026-03-09T10:00:00'))!;
     await s.updateEvent(cal, uid, '2026-03-09T10:00:00', { when: { ...moved.when, start: '2026-03-10T15:00:00', end: '2026-03-10T16:00:00' }, what: moved.what, reminders: [] }, 'this');
     await s.deleteEvent(cal, uid, '2026-03-16T10:00:00', 'this');
 
@@ -76,7 +76,7 @@ describe('replica store', () => {
     const s = await open(freshName());
     const cal = s.calendars()[0]!.id;
     const uid = await s.createEvent(cal, input('Sync', timed('2026-03-02T10:00', '2026-03-02T11:00', { rrule: 'FREQ=WEEKLY;COUNT=6' })));
-    const occ = s.getEvent(cal, uid, '2026-03-16T10:00:00')!;
+    const occ = (await s.getEvent(cal, uid, '2026-03-16T10:00:00'))!;
     await s.updateEvent(cal, uid, '2026-03-16T10:00:00', { when: { ...occ.when, start: '2026-03-16T14:00:00', end: '2026-03-16T15:00:00' }, what: { ...occ.what, title: 'Sync (new time)' }, reminders: [] }, 'following');
     const rows = await s.queryRange(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-05-01T00:00:00Z'), [cal]);
     expect(rows.map((r) => `${r.start} ${r.title}`)).toEqual([
@@ -93,7 +93,7 @@ describe('replica store', () => {
     const s = await open(freshName());
     const cal = s.calendars()[0]!.id;
     const uid = await s.createEvent(cal, input('Mondays', timed('2026-03-02T10:00', '2026-03-02T11:00', { rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' })));
-    const occ = s.getEvent(cal, uid, '2026-03-09T10:00:00')!;
+    const occ = (await s.getEvent(cal, uid, '2026-03-09T10:00:00'))!;
     await s.updateEvent(cal, uid, '2026-03-09T10:00:00', { when: { ...occ.when, start: '2026-03-10T10:00:00', end: '2026-03-10T11:00:00' }, what: occ.what, reminders: [] }, 'series');
     const rows = await s.queryRange(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-04-01T00:00:00Z'), [cal]);
     expect(rows.map((r) => r.start)).toEqual(['2026-03-03T10:00:00', '2026-03-10T10:00:00', '2026-03-17T10:00:00']);
@@ -103,7 +103,7 @@ describe('replica store', () => {
     const s = await open(freshName());
     const cal = s.calendars()[0]!.id;
     const uid = await s.createEvent(cal, input('Draft', timed('2026-03-03T09:00', '2026-03-03T10:00')));
-    const ev = s.getEvent(cal, uid)!;
+    const ev = (await s.getEvent(cal, uid))!;
     await s.updateEvent(cal, uid, null, { when: ev.when, what: { ...ev.what, title: 'Final' }, reminders: [] }, 'series');
     const [from, to] = week('2026-03-02');
     expect((await s.queryRange(from, to, [cal]))[0]!.title).toBe('Final');
@@ -130,7 +130,7 @@ describe('replica store', () => {
     const [from, to] = week('2026-03-02');
     expect((await b.queryRange(from, to, [cal])).map((r) => r.title)).toEqual(['From A']);
     const uid = (await b.queryRange(from, to, [cal]))[0]!.uid;
-    expect(b.getEvent(cal, uid)!.what.title).toBe('From A');
+    expect((await b.getEvent(cal, uid))!.what.title).toBe('From A');
   });
 
   it('sets a damaged stored row aside and loads everything else', async () => {
@@ -146,6 +146,7 @@ describe('replica store', () => {
     db.close();
 
     const b = await open(name);
+    await b.loaded();
     expect(b.loadProblems().join('\n')).toMatch(/2 damaged changes .* set aside/);
     const [from, to] = week('2026-03-02');
     expect((await b.queryRange(from, to, [cal])).map((r) => r.title)).toEqual(['Survivor']);
@@ -182,7 +183,7 @@ describe('replica store', () => {
     const uid = await s.createEvent(cal, input('Offsite', timed('2026-03-03T09:00', '2026-03-05T17:00')));
     const [from, to] = week('2026-03-02');
     expect((await s.queryRange(from, to, [cal])).map((r) => r.title)).toEqual(['Offsite']);
-    const ev = s.getEvent(cal, uid)!;
+    const ev = (await s.getEvent(cal, uid))!;
     await s.updateEvent(cal, uid, null, { when: { ...ev.when, start: '2026-03-10T09:00:00', end: '2026-03-10T10:00:00' }, what: ev.what, reminders: [] }, 'series');
     expect(await s.queryRange(from, to, [cal])).toEqual([]);
     const [from2, to2] = week('2026-03-09');
@@ -209,10 +210,10 @@ describe('replica store', () => {
     const s = await open(freshName());
     const cal = s.calendars()[0]!.id;
     const uid = await s.createEvent(cal, input('Review', timed('2026-03-02T10:00', '2026-03-02T11:00', { rrule: 'FREQ=DAILY;COUNT=3' })));
-    const occ = s.getEvent(cal, uid, '2026-03-03T10:00:00')!;
+    const occ = (await s.getEvent(cal, uid, '2026-03-03T10:00:00'))!;
     await s.updateEvent(cal, uid, '2026-03-03T10:00:00', { when: { ...occ.when, start: '2026-03-03T15:00:00', end: '2026-03-03T16:00:00' }, what: occ.what, reminders: [] }, 'this');
     // Drag that moved occurrence one hour later, for the whole series.
-    const moved = s.getEvent(cal, uid, '2026-03-03T10:00:00')!;
+    const moved = (await s.getEvent(cal, uid, '2026-03-03T10:00:00'))!;
     expect(moved.when.start).toBe('2026-03-03T15:00:00');
     await s.updateEvent(cal, uid, '2026-03-03T10:00:00', { when: { ...moved.when, start: '2026-03-03T16:00:00', end: '2026-03-03T17:00:00', rrule: 'FREQ=DAILY;COUNT=3' }, what: moved.what, reminders: [] }, 'series');
     const rows = await s.queryRange(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-03-08T00:00:00Z'), [cal]);

@@ -72,8 +72,12 @@ export interface CalendarStore {
 
   /** Rows overlapping [fromMs, toMs) in the given calendars, sorted by start. */
   queryRange(fromMs: number, toMs: number, calendarIds: readonly string[]): Promise<OccurrenceRow[]>;
-  /** The event as stored (the series master, or the changed occurrence when recurrenceId names one). */
-  getEvent(calendarId: string, uid: string, recurrenceId?: string | null): CalendarEvent | null;
+  /**
+   * The event as stored (the series master, or the changed occurrence when
+   * recurrenceId names one). Async: a calendar's document may still be loading
+   * behind views that are already drawn from the index.
+   */
+  getEvent(calendarId: string, uid: string, recurrenceId?: string | null): Promise<CalendarEvent | null>;
 
   /** Validates, then writes; throws EventValidationError with every problem found. */
   createEvent(calendarId: string, input: EventInput): Promise<string>;
@@ -92,6 +96,8 @@ export interface CalendarStore {
   undo(): Promise<void>;
   redo(): Promise<void>;
 
+  /** Resolves when every calendar's document is in memory (views work before that, from the index). */
+  loaded(): Promise<void>;
   /** Problems found while loading (corrupt rows skipped), for the UI to show once. */
   loadProblems(): string[];
   close(): void;

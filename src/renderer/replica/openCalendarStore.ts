@@ -32,7 +32,7 @@ const DEFAULT_COLORS = ['#1a73e8', '#0b8043', '#d50000', '#f4511e', '#8e24aa', '
 
 const calDoc = (id: string) => `cal/${id}/full`;
 
-const overlayCalendarSchema = z.object({ color: z.string(), hidden: z.boolean(), order: z.number() });
+const overlayCalendarSchema = z.object({ color: z.string(), hidden: z.boolean(), order: z.number(), name: z.string().optional() });
 const broadcastSchema = z.object({ docName: z.string(), update: z.instanceof(Uint8Array) });
 const settingsSchemas = {
   displayZone: z.string().nullable(),
@@ -122,7 +122,10 @@ class ReplicaStore implements CalendarStore {
   calendars(): CalendarInfo[] {
     return this.overlayCalendars()
       .filter(([id]) => this.replicas.has(id))
-      .map(([id, c]) => ({ id, name: this.replicas.get(id)!.name(), color: c.color, hidden: c.hidden }));
+      .map(([id, c]) => {
+        const replica = this.replicas.get(id)!;
+        return { id, name: replica.loaded ? replica.name() : (c.name ?? 'Calendar'), color: c.color, hidden: c.hidden };
+      });
   }
 
   settings(): Settings {
@@ -144,6 +147,10 @@ class ReplicaStore implements CalendarStore {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async loaded(): Promise<void> {
+    await Promise.allSettled([...this.replicas.values()].map((r) => r.ready));
   }
 
   loadProblems(): string[] {
@@ -189,15 +196,17 @@ class ReplicaStore implements CalendarStore {
     });
     for (const id of damaged) {
       this.problems.push('Some saved index entries were damaged; the calendar was re-indexed from its data.');
+      await this.replicas.get(id)!.ready;
       await this.schedule(() => this.rebuildIndex(this.replicas.get(id)!));
     }
     out.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
     return out;
   }
 
-  getEvent(calendarId: string, uid: string, recurrenceId: string | null = null): CalendarEvent | null {
+  async getEvent(calendarId: string, uid: string, recurrenceId: string | null = null): Promise<CalendarEvent | null> {
     const replica = this.replicas.get(calendarId);
     if (!replica) return null;
+    await replica.ready;
     const master = replica.master(uid);
     if (recurrenceId === null) return master;
     const override = readEvent(replica.doc, eventKey(uid, recurrenceId));
@@ -219,14 +228,14 @@ class ReplicaStore implements CalendarStore {
 
   async updateEvent(calendarId: string, uid: string, recurrenceId: string | null, input: EventInput, scope: EditScope): Promise<void> {
     assertValidEvent(input);
-    const replica = this.replicaOf(calendarId);
+    const replica = await this.loadedReplica(calendarId);
     const master = replica.master(uid);
     if (!master) throw new Error('This event no longer exists; it may have been deleted in another window.');
     await this.applyPlan(calendarId, planUpdate({ master, overrides: replica.overrides(uid) }, recurrenceId, input, scope, () => crypto.randomUUID()));
   }
 
   async deleteEvent(calendarId: string, uid: string, recurrenceId: string | null, scope: EditScope): Promise<void> {
-    const replica = this.replicaOf(calendarId);
+    const replica = await this.loadedReplica(calendarId);
     const master = replica.master(uid);
     if (!master) {
       // Only a changed occurrence is left (its series was deleted elsewhere): remove what is there.
@@ -238,8 +247,8 @@ class ReplicaStore implements CalendarStore {
 
   async moveToCalendar(fromCalendarId: string, uid: string, toCalendarId: string): Promise<void> {
     if (fromCalendarId === toCalendarId) return;
-    const from = this.replicaOf(fromCalendarId);
-    const to = this.replicaOf(toCalendarId);
+    const from = await this.loadedReplica(fromCalendarId);
+    const to = await this.loadedReplica(toCalendarId);
     const entries = from.keysOf(uid).map((key) => [key, readEvent(from.doc, key)] as const);
     await this.asOneStep(async () => {
       to.doc.transact(() => {
@@ -253,7 +262,7 @@ class ReplicaStore implements CalendarStore {
   }
 
   private async applyPlan(calendarId: string, plan: EditPlan): Promise<void> {
-    const replica = this.replicaOf(calendarId);
+    const replica = await this.loadedReplica(calendarId);
     replica.doc.transact(() => {
       for (const [key, groups] of plan) {
         if (groups === null) deleteEventKey(replica.doc, key);
@@ -263,9 +272,10 @@ class ReplicaStore implements CalendarStore {
     await this.scheduleFlush();
   }
 
-  private replicaOf(calendarId: string): CalendarReplica {
+  private async loadedReplica(calendarId: string): Promise<CalendarReplica> {
     const replica = this.replicas.get(calendarId);
     if (!replica) throw new Error('That calendar is not on this device any more.');
+    await replica.ready;
     return replica;
   }
 
@@ -357,23 +367,24 @@ class ReplicaStore implements CalendarStore {
     if (clean.length > 200) throw new Error('A calendar name can be at most 200 characters.');
     const id = crypto.randomUUID();
     const replica = await this.openReplica(id);
+    await replica.ready;
     replica.doc.transact(() => replica.doc.getMap('meta').set('name', clean), ORIGIN_LOCAL);
     const order = this.overlayCalendars().reduce((m, [, c]) => Math.max(m, c.order + 1), 0);
-    this.overlay.transact(() => this.overlay.getMap<string>('calendars').set(id, JSON.stringify({ color, hidden: false, order })), ORIGIN_LOCAL);
+    this.overlay.transact(() => this.overlay.getMap<string>('calendars').set(id, JSON.stringify({ color, hidden: false, order, name: clean })), ORIGIN_LOCAL);
     await this.scheduleFlush();
     return id;
   }
 
   async updateCalendar(id: string, patch: Partial<Omit<CalendarInfo, 'id'>>): Promise<void> {
-    const replica = this.replicaOf(id);
-    if (patch.name !== undefined) {
-      const clean = patch.name.trim();
-      if (!clean) throw new Error('A calendar needs a name.');
-      replica.doc.transact(() => replica.doc.getMap('meta').set('name', clean), ORIGIN_LOCAL);
+    const replica = await this.loadedReplica(id);
+    const name = patch.name?.trim();
+    if (name !== undefined) {
+      if (!name) throw new Error('A calendar needs a name.');
+      replica.doc.transact(() => replica.doc.getMap('meta').set('name', name), ORIGIN_LOCAL);
     }
     const current = this.overlayCalendars().find(([cid]) => cid === id)?.[1];
-    if (current && (patch.color !== undefined || patch.hidden !== undefined)) {
-      const next = { ...current, color: patch.color ?? current.color, hidden: patch.hidden ?? current.hidden };
+    if (current && (patch.color !== undefined || patch.hidden !== undefined || name !== undefined)) {
+      const next = { ...current, color: patch.color ?? current.color, hidden: patch.hidden ?? current.hidden, name: name ?? current.name };
       this.overlay.transact(() => this.overlay.getMap<string>('calendars').set(id, JSON.stringify(next)), ORIGIN_LOCAL);
     }
     await this.scheduleFlush();
@@ -417,20 +428,44 @@ class ReplicaStore implements CalendarStore {
     this.notify();
   }
 
+  /**
+   * Registers a calendar and starts loading its document. When its index is
+   * already on disk the views are served from it at once and the document (which
+   * for a 50,000-event calendar takes most of a second to decode) loads behind
+   * them; reads and writes that need it wait for `replica.ready`.
+   */
   private async openReplica(id: string): Promise<CalendarReplica> {
     const replica = new CalendarReplica(id, (_r, origin) => {
       if (origin !== ORIGIN_LOAD) void this.scheduleFlush();
     });
     this.replicas.set(id, replica);
-    const loaded = await loadDoc(this.db, calDoc(id), replica.doc);
-    this.problems.push(...loaded.problems);
-    this.rowsSinceCompaction.set(calDoc(id), loaded.rows);
-    replica.attach();
     replica.undo.on('stack-item-added', (e: { type: 'undo' | 'redo' }) => this.onUndoItem(id, e.type));
+    const hydrate = async () => {
+      const loaded = await loadDoc(this.db, calDoc(id), replica.doc);
+      this.problems.push(...loaded.problems);
+      this.rowsSinceCompaction.set(calDoc(id), loaded.rows);
+      replica.attach();
+      if (loaded.problems.length > 0 || replica.name() !== this.cachedName(id)) this.notify();
+    };
     const meta = await this.db.indexMeta.get(id);
-    if (meta && meta.version === INDEX_VERSION && Array.isArray(meta.ranges)) this.metas.set(id, meta);
-    else await this.rebuildIndex(replica);
+    if (meta && meta.version === INDEX_VERSION && Array.isArray(meta.ranges)) {
+      this.metas.set(id, meta);
+      replica.ready = hydrate();
+    } else {
+      replica.ready = hydrate();
+      await replica.ready;
+      await this.rebuildIndex(replica);
+    }
+    replica.ready.catch((err: unknown) => {
+      this.problems.push(`Calendar could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      this.notify();
+    });
     return replica;
+  }
+
+  /** The calendar name last written to the overlay, shown while its document loads. */
+  private cachedName(id: string): string | undefined {
+    return this.overlayCalendars().find(([cid]) => cid === id)?.[1].name;
   }
 
   // ---- the derived index ----------------------------------------------------
@@ -480,6 +515,7 @@ class ReplicaStore implements CalendarStore {
   private async ensureMaterialised(calendarId: string, fromMs: number, toMs: number): Promise<void> {
     const needed = (meta: IndexMetaRow | undefined) => (meta ? missingRanges(meta.ranges, monthStart(fromMs), monthStart(toMs, 1)) : []);
     if (needed(this.metas.get(calendarId)).length === 0) return;
+    await this.replicas.get(calendarId)?.ready;
     await this.schedule(async () => {
       const replica = this.replicas.get(calendarId);
       const stored = await this.db.indexMeta.get(calendarId);
@@ -626,7 +662,7 @@ class ReplicaStore implements CalendarStore {
     for (const [docName, rows] of this.rowsSinceCompaction) {
       // Compacting costs a full encode; a handful of rows loads fast enough as it is.
       if (rows <= 20) continue;
-      const doc = docName === OVERLAY_DOC ? this.overlay : [...this.replicas.values()].find((r) => calDoc(r.calendarId) === docName)?.doc;
+      const doc = docName === OVERLAY_DOC ? this.overlay : [...this.replicas.values()].find((r) => r.loaded && calDoc(r.calendarId) === docName)?.doc;
       if (!doc) continue;
       await this.schedule(async () => {
         const after = await compactDoc(this.db, docName, doc, ORIGIN_OTHER_WINDOW);

@@ -97,16 +97,16 @@ export function App({ platform, store }: AppProps) {
     openNew({ start: wallTimeOf(base.toMillis(), displayZone), end: wallTimeOf(base.plus({ hours: 1 }).toMillis(), displayZone), allDay: false });
   };
 
-  const openRow = (row: OccurrenceRow) => {
-    const t = loadTarget(store, row);
+  const openRow = async (row: OccurrenceRow) => {
+    const t = await loadTarget(store, row);
     if (!t) return setNotice('This event no longer exists; it may have been deleted in another window.');
     const target: EditTarget = { calendarId: row.calendarId, uid: row.uid, recurrenceId: row.recurrenceId, event: t.event, master: t.master };
     editorKey.current += 1;
     setEditor({ key: editorKey.current, target, initial: draftFromEvent(target, displayZone) });
   };
 
-  const move = (row: OccurrenceRow, moved: MovedTimes, revert: () => void) => {
-    const target = loadTarget(store, row);
+  const move = async (row: OccurrenceRow, moved: MovedTimes, revert: () => void) => {
+    const target = await loadTarget(store, row);
     if (!target) {
       revert();
       return setNotice('This event no longer exists; it may have been deleted in another window.');

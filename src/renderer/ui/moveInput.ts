@@ -19,10 +19,10 @@ export interface MoveTarget {
 }
 
 /** The stored event (and its series master) behind a grid row. */
-export function loadTarget(store: CalendarStore, row: OccurrenceRow): MoveTarget | null {
-  const event = store.getEvent(row.calendarId, row.uid, row.recurrenceId);
+export async function loadTarget(store: CalendarStore, row: OccurrenceRow): Promise<MoveTarget | null> {
+  const event = await store.getEvent(row.calendarId, row.uid, row.recurrenceId);
   if (!event) return null;
-  const master = row.recurrenceId !== null ? store.getEvent(row.calendarId, row.uid, null) : null;
+  const master = row.recurrenceId !== null ? await store.getEvent(row.calendarId, row.uid, null) : null;
   return { event, master };
 }
 

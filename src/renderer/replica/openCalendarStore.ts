@@ -450,7 +450,9 @@ class ReplicaStore implements CalendarStore {
     const meta = await this.db.indexMeta.get(id);
     if (meta && meta.version === INDEX_VERSION && Array.isArray(meta.ranges)) {
       this.metas.set(id, meta);
-      replica.ready = hydrate();
+      // Decoding a large document holds the main thread for most of a second; start
+      // it once the first views have been drawn from the index, not before.
+      replica.ready = whenIdle().then(hydrate);
     } else {
       replica.ready = hydrate();
       await replica.ready;
@@ -682,6 +684,14 @@ class ReplicaStore implements CalendarStore {
     this.overlay.destroy();
     this.db.close();
   }
+}
+
+/** Resolves when the page is next idle (at most 300 ms from now); right away where there is no such notion. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 300 });
+    else setTimeout(resolve, 0);
+  });
 }
 
 function isIndexRow(row: unknown): row is IndexRow {

@@ -1,0 +1,87 @@
+import type { CalendarEvent } from '../../shared/model/CalendarEvent';
+import type { PermissionLevel } from '../../shared/permissions/PermissionLevel';
+import type { AuditEntry, CalendarAccess, Directory, Me, Permissions, PutGrant } from '../../shared/protocol/api';
+import type { Invitation, Notice } from '../../shared/protocol/inboxDocument';
+
+/**
+ * What the UI sees of syncing with a relay. The UI never touches websockets,
+ * tokens or Yjs providers; it reads state from here and calls these actions.
+ * Implemented by `openSyncService.ts` on top of the replica engine.
+ */
+
+export type AccountState =
+  | { status: 'signed-out'; relayUrl: string }
+  | { status: 'signing-in'; relayUrl: string }
+  /** Signed in; `online` is false while the relay cannot be reached (the app keeps working on its replicas). */
+  | { status: 'signed-in'; relayUrl: string; me: Me; online: boolean }
+  /** The refresh token was refused (expired, revoked): local data stays, syncing stops until sign-in. */
+  | { status: 'expired'; relayUrl: string; me: Me };
+
+/**
+ * Per-calendar sync state, always true (issue 3): derived from the providers'
+ * real events and the replica's pending writes, never guessed.
+ */
+export type CalendarSyncState =
+  /** A local calendar not (yet) on any relay. */
+  | { kind: 'local' }
+  | { kind: 'synced'; at: number }
+  | { kind: 'pending'; changes: number; lastSyncedAt: number | null }
+  | { kind: 'connecting'; lastSyncedAt: number | null }
+  | { kind: 'offline'; lastSyncedAt: number | null; pendingChanges: number }
+  | { kind: 'read-only'; at: number | null }
+  /** Revoked for someone outside the owner's organisation: the copy stays, no longer syncing. */
+  | { kind: 'stale'; since: number }
+  | { kind: 'error'; message: string };
+
+export interface SharedCalendarInfo {
+  calendarId: string;
+  access: CalendarAccess | null;
+  /** The level this device acts on (owner for local calendars). */
+  level: PermissionLevel;
+  sync: CalendarSyncState;
+}
+
+/** Edits the relay refused (the level dropped while offline), kept until the person decides. */
+export interface UnsavedChange {
+  id: string;
+  calendarId: string;
+  calendarName: string;
+  event: CalendarEvent;
+  /** Why it could not be saved, in words. */
+  reason: string;
+  at: number;
+}
+
+export interface SyncService {
+  account(): AccountState;
+  /** Called after any change of account, access, invitations, sync state or unsaved changes. */
+  subscribe(listener: () => void): () => void;
+
+  setRelayUrl(url: string): Promise<void>;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+
+  /** Sharing state of every calendar shown in the list. */
+  calendarInfo(calendarId: string): SharedCalendarInfo;
+  invitations(): Invitation[];
+  notices(): Notice[];
+  dismissNotice(id: string): Promise<void>;
+  acceptInvitation(id: string): Promise<void>;
+  declineInvitation(id: string): Promise<void>;
+
+  directory(): Promise<Directory>;
+  permissions(calendarId: string): Promise<Permissions>;
+  /** Shares, changes or (level 'none') removes a grant; returns the new permissions. */
+  setGrant(calendarId: string, grant: PutGrant): Promise<Permissions>;
+  setDefaultLevel(calendarId: string, level: PermissionLevel | null): Promise<Permissions>;
+  audit(calendarId: string): Promise<AuditEntry[]>;
+
+  unsavedChanges(): UnsavedChange[];
+  /** Copies a refused edit into one of the person's own calendars, then forgets it. */
+  copyUnsavedTo(id: string, calendarId: string): Promise<void>;
+  /** The refused edit as an .ics text the person can save. */
+  exportUnsaved(id: string): string;
+  discardUnsaved(id: string): Promise<void>;
+
+  close(): void;
+}

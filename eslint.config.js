@@ -16,7 +16,7 @@ const forbid = (groups, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'dist-web/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tessera-data/**', 'bench/results/**', 'bench/.build/**'] },
+  { ignores: ['out/**', 'dist/**', 'dist-web/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tessera-data/**', 'bench/results/**', 'bench/.build/**', '.exp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,

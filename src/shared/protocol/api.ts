@@ -140,3 +140,9 @@ export const createPersonSchema = z.object({ email, name: z.string().trim().min(
 export const createGroupSchema = z.object({ name: z.string().trim().min(1).max(200) });
 export const membershipSchema = z.object({ userId: idSchema });
 export const orgSettingsSchema = z.object({ defaultLevel: permissionLevelSchema.exclude(['owner', 'delegate']) });
+
+/** GET /api/admin/people and GET /api/admin/groups. */
+export const peopleListSchema = z.object({ people: z.array(personSchema) });
+export const groupListSchema = z.object({ groups: z.array(groupSchema) });
+/** POST /api/calendars/:id/rebuild-projections: the new epochs. */
+export const projectionEpochsSchema = z.object({ epochs: z.object({ titles: z.number().int().min(0), busy: z.number().int().min(0) }) });

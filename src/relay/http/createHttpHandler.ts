@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { RelayError } from '../RelayError';
+import type { ApiDeps } from './ApiDeps';
+import { adminRoutes } from './adminRoutes';
+import { authRoutes } from './authRoutes';
+import { calendarRoutes } from './calendarRoutes';
+import { directoryRoutes } from './directoryRoutes';
+import { invitationRoutes } from './invitationRoutes';
+import { parseBody, readJsonBody } from './readJsonBody';
+import type { RequestContext, Route } from './RequestContext';
+import { CORS_HEADERS, sendError, sendJson, sendThrown } from './respond';
+import type { StaticHandler } from './serveStatic';
+
+export interface HttpHandlerOptions {
+  maxBodyBytes: number;
+  staticHandler: StaticHandler | null;
+}
+
+/** The relay's HTTP side: the JSON API under /api, ICS feeds under /ics, the web app (if any) everywhere else. */
+export function createHttpHandler(deps: ApiDeps, options: HttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const routes: Route[] = [...authRoutes(deps), ...directoryRoutes(deps), ...calendarRoutes(deps), ...invitationRoutes(deps), ...adminRoutes(deps)];
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS).end();
+      return;
+    }
+    if (pathname === '/api/health') {
+      sendJson(res, 200, { ok: true });
+      return;
+    }
+    const matching = routes.filter((r) => r.pattern.test(pathname));
+    if (matching.length === 0) {
+      sendError(res, 404, 'not_found', `No endpoint ${pathname}`);
+      return;
+    }
+    const r = matching.find((m) => m.method === req.method);
+    if (!r) {
+      sendError(res, 405, 'method_not_allowed', `${req.method ?? '?'} is not allowed on ${pathname}`, { Allow: [...new Set(matching.map((m) => m.method))].join(', ') });
+      return;
+    }
+    const params = (r.pattern.exec(pathname)?.groups ?? {}) as Record<string, string>;
+    let bodyRead: Promise<unknown> | null = null;
+    let caller: ReturnType<RequestContext['caller']> | null = null;
+    const ctx: RequestContext = {
+      req,
+      res,
+      params,
+      body: async <T>(schema: z.ZodType<T>) => parseBody(schema, await (bodyRead ??= readJsonBody(req, options.maxBodyBytes))),
+      caller: () => {
+        if (caller) return caller;
+        const header = req.headers.authorization ?? '';
+        const m = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!m) throw new RelayError(401, 'unauthorized', 'Sign in first (Authorization: Bearer <access token>)');
+        const who = deps.auth.authenticate(m[1]!);
+        if (!who.ok) throw new RelayError(401, who.reason === 'expired' ? 'token_expired' : 'unauthorized', `The access token is not valid (${who.reason})`);
+        caller = { person: who.person, sessionId: who.sessionId };
+        return caller;
+      },
+    };
+    const reply = await r.handler(ctx);
+    // Drain an unread body so the connection can be reused.
+    if (!bodyRead && req.readable) req.resume();
+    sendJson(res, reply.status, reply.body);
+  };
+
+  return (req, res) => {
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://relay').pathname;
+    } catch {
+      sendError(res, 400, 'bad_request', 'Bad request path');
+      return;
+    }
+    let work: Promise<void>;
+    if (pathname === '/api' || pathname.startsWith('/api/')) work = handleApi(req, res, pathname);
+    else if (pathname.startsWith('/ics/')) {
+      sendError(res, 404, 'not_found', 'Published ICS feeds are not available on this relay yet');
+      return;
+    } else if (pathname.startsWith('/sync/')) {
+      sendError(res, 426, 'upgrade_required', 'Connect with a websocket');
+      return;
+    } else if (options.staticHandler) work = options.staticHandler(req, res);
+    else {
+      sendError(res, 404, 'not_found', 'Nothing here: this relay serves /api and /sync');
+      return;
+    }
+    work.catch((err: unknown) => {
+      sendThrown(res, err, deps.log);
+      // After a 413 the rest of the body is not worth reading.
+      if (err instanceof RelayError && err.status === 413) res.once('finish', () => req.destroy());
+    });
+  };
+}

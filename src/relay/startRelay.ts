@@ -1,0 +1,175 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AccessReader } from './access/AccessReader';
+import { AuthService } from './auth/AuthService';
+import { createHttpHandler } from './http/createHttpHandler';
+import { serveStatic } from './http/serveStatic';
+import { relayOptionsSchema, resolveDbPath, type RelayOptionsInput } from './RelayOptions';
+import { renameFromDocument } from './sharing/renameCalendar';
+import type { SharingContext } from './sharing/SharingContext';
+import { openStore, type Store } from './store/Store';
+import { LiveEffects } from './sync/LiveEffects';
+import { RoomHost } from './sync/RoomHost';
+import { SYNC_PREFIX, SyncServer } from './sync/SyncServer';
+import { refreshInbox } from './inbox/refreshInbox';
+import { SYSTEM_CAUSE } from './inbox/AccessCause';
+
+export interface StartRelayOptions extends RelayOptionsInput {
+  /** Clock for tokens and timestamps (tests move it forward). */
+  now?: () => number;
+  /** Where the relay reports problems; console.error by default. */
+  log?: (message: string) => void;
+}
+
+export interface RelayHandle {
+  /** http://host:port */
+  url: string;
+  /** ws://host:port/sync: the y-websocket server URL (rooms are appended). */
+  syncUrl: string;
+  port: number;
+  host: string;
+  dbPath: string;
+  store: Store;
+  /** For tests and tools in the same process: operations that act on open sockets at once. */
+  sharing: SharingContext;
+  rooms: RoomHost;
+  auth: AuthService;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a relay: one SQLite file, HTTP API, websocket sync and (optionally) the
+ * web app, on one port. Resolves once it listens.
+ */
+export async function startRelay(input: StartRelayOptions = {}): Promise<RelayHandle> {
+  const { now: nowOpt, log: logOpt, ...rest } = input;
+  const options = relayOptionsSchema.parse(rest);
+  const now = nowOpt ?? Date.now;
+  const log = logOpt ?? ((m: string) => console.error(`[relay] ${m}`));
+  const dbPath = resolveDbPath(options);
+  const store = openStore(dbPath, { synchronous: options.synchronous });
+  try {
+    return await listen(store, dbPath, options, now, log);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}
+
+async function listen(store: Store, dbPath: string, options: ReturnType<typeof relayOptionsSchema.parse>, now: () => number, log: (m: string) => void): Promise<RelayHandle> {
+  const reader = new AccessReader(store);
+  const auth = new AuthService(store, { accessTtlMs: options.accessTtlMs, refreshTtlMs: options.refreshTtlMs, now });
+  // The host and the effects need each other (hooks run operations that write
+  // rooms); the hooks read `sharing`, which exists before any room is opened.
+  let sharing: SharingContext | null = null;
+  const rooms = new RoomHost(
+    store,
+    { idleMs: options.roomIdleMs, compactRows: options.compactRows, compactBytes: options.compactBytes, now, log },
+    {
+      calendarEpochs: (id) => {
+        const c = store.sharing.calendar(id);
+        return c ? { titles: c.titles_epoch, busy: c.busy_epoch } : null;
+      },
+      onLoaded: (room) => {
+        if (room.kind !== 'inbox') return;
+        const person = store.directory.person(room.key.slice('inbox/'.length));
+        if (person) refreshInbox({ store, reader, host: rooms, now }, person, SYSTEM_CAUSE);
+      },
+      onMetaName: (calendarId, name, byUserId) => {
+        if (sharing) renameFromDocument(sharing, calendarId, name, byUserId);
+      },
+    },
+  );
+  const effects = new LiveEffects(store, reader, auth, rooms, now, log);
+  sharing = { store, reader, effects, now, passwordCost: options.passwordCost };
+  const sync = new SyncServer(store, reader, auth, rooms, {
+    maxPayload: options.maxPayload,
+    pingMs: options.pingMs,
+    now,
+    log,
+    limits: {
+      messagesPerSecond: options.messagesPerSecond,
+      messageBurst: options.messageBurst,
+      bytesPerSecond: options.bytesPerSecond,
+      byteBurst: options.byteBurst,
+      sendBufferLimit: options.sendBufferLimit,
+    },
+  });
+  effects.sync = sync;
+
+  const server = createServer(
+    createHttpHandler(
+      { sharing, auth, log, signInAttempts: options.signInAttempts, signInWindowMs: options.signInWindowMs },
+      { maxBodyBytes: options.maxBodyBytes, staticHandler: options.webRoot ? serveStatic(options.webRoot) : null },
+    ),
+  );
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (path.startsWith(SYNC_PREFIX)) {
+      sync.handleUpgrade(req, socket, head);
+      return;
+    }
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    sync.close();
+    throw err;
+  }
+
+  let lastVersion = store.dataVersion();
+  const poll = setInterval(() => {
+    try {
+      const v = store.dataVersion();
+      if (v === lastVersion) return;
+      lastVersion = v;
+      effects.reconcileExternal();
+    } catch (err) {
+      log(`Reconciling external changes failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }, options.externalPollMs);
+  poll.unref();
+  const prune = setInterval(() => store.sessions.pruneExpired(now()), 60 * 60_000);
+  prune.unref();
+
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    syncUrl: `ws://${shownHost}:${address.port}${SYNC_PREFIX.slice(0, -1)}`,
+    port: address.port,
+    host: address.address,
+    dbPath,
+    store,
+    sharing,
+    rooms,
+    auth,
+    close: () =>
+      (closed ??= (async () => {
+        clearInterval(poll);
+        clearInterval(prune);
+        sync.closeAll(1001, 'relay-shutdown');
+        sync.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        rooms.closeAll();
+        store.close();
+      })()),
+  };
+}
+

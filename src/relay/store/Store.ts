@@ -1,0 +1,41 @@
+import { AuditStore } from './AuditStore';
+import { DirectoryStore } from './DirectoryStore';
+import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './openDatabase';
+import { RoomStore } from './RoomStore';
+import { SessionStore } from './SessionStore';
+import { SharingStore } from './SharingStore';
+
+/** The relay's one SQLite file, by concern. All calls are synchronous and each write is committed when it returns. */
+export class Store {
+  readonly directory: DirectoryStore;
+  readonly sharing: SharingStore;
+  readonly sessions: SessionStore;
+  readonly rooms: RoomStore;
+  readonly audit: AuditStore;
+
+  constructor(readonly db: SqliteDatabase) {
+    this.directory = new DirectoryStore(db);
+    this.sharing = new SharingStore(db);
+    this.sessions = new SessionStore(db);
+    this.rooms = new RoomStore(db);
+    this.audit = new AuditStore(db);
+  }
+
+  /** Runs `fn` in one immediate transaction: all of it is committed, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Changes whenever another connection (the admin CLI) commits to the file. */
+  dataVersion(): number {
+    return Number(this.db.pragma('data_version', { simple: true }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openStore(file: string, options: OpenDatabaseOptions = {}): Store {
+  return new Store(openDatabase(file, options));
+}

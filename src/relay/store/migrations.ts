@@ -1,0 +1,139 @@
+/**
+ * Schema migrations, applied in order by `migrate` and recorded in SQLite's
+ * `user_version`, so an old data file opens with a newer relay and never the
+ * other way round. Append only: a released migration is never edited.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE orgs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    default_level TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES orgs(id),
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX people_org ON people(org_id);
+
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES orgs(id),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (org_id, name)
+  );
+
+  CREATE TABLE memberships (
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, user_id)
+  );
+  CREATE INDEX memberships_user ON memberships(user_id);
+
+  CREATE TABLE calendars (
+    id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES orgs(id),
+    owner_id TEXT NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    default_level TEXT NULL,
+    titles_epoch INTEGER NOT NULL DEFAULT 0,
+    busy_epoch INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX calendars_org ON calendars(org_id);
+
+  -- Ids of deleted calendars: a client that still holds the old replica must
+  -- never sync it into a new calendar that happens to reuse the id.
+  CREATE TABLE deleted_calendars (id TEXT PRIMARY KEY, deleted_at INTEGER NOT NULL);
+
+  CREATE TABLE grants (
+    calendar_id TEXT NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+    subject_kind TEXT NOT NULL CHECK (subject_kind IN ('user', 'group')),
+    subject_id TEXT NOT NULL,
+    level TEXT NOT NULL,
+    sees_private INTEGER NOT NULL DEFAULT 0,
+    since INTEGER NOT NULL,
+    granted_by TEXT NOT NULL,
+    PRIMARY KEY (calendar_id, subject_kind, subject_id)
+  );
+  CREATE INDEX grants_subject ON grants(subject_kind, subject_id);
+
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    calendar_id TEXT NOT NULL,
+    calendar_name TEXT NOT NULL,
+    to_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    from_id TEXT NOT NULL,
+    level TEXT NOT NULL,
+    ask_back INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    status TEXT NOT NULL
+  );
+  CREATE INDEX invitations_to ON invitations(to_id);
+
+  -- A person of another organisation whose grant was revoked keeps a stale copy
+  -- (DESIGN.md); this row keeps it listed in their inbox as stale.
+  CREATE TABLE stale_access (
+    user_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    calendar_id TEXT NOT NULL,
+    access TEXT NOT NULL,
+    since INTEGER NOT NULL,
+    PRIMARY KEY (user_id, calendar_id)
+  );
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER NULL
+  );
+
+  -- Only hashes: a copy of the data file does not sign anyone in.
+  CREATE TABLE refresh_tokens (
+    hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER NULL
+  );
+  CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id);
+
+  CREATE TABLE room_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    room TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX room_updates_room ON room_updates(room, id);
+
+  CREATE TABLE room_snapshots (
+    room TEXT PRIMARY KEY,
+    data BLOB NOT NULL,
+    through_id INTEGER NOT NULL,
+    at INTEGER NOT NULL
+  );
+
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    org_id TEXT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    calendar_id TEXT NULL,
+    subject TEXT NULL,
+    detail TEXT NOT NULL
+  );
+  CREATE INDEX audit_calendar ON audit(calendar_id, id);
+  CREATE INDEX audit_org ON audit(org_id, id);
+  `,
+];

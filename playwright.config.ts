@@ -24,7 +24,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/web.mjs --port ${port} --no-build`,
+    command: `node scripts/web.mjs --port ${port} --no-build --fresh --data test-results/e2e-relay`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

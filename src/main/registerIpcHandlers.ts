@@ -4,6 +4,7 @@ import { ipcArgsSchemas } from '../shared/ipc/ipcSchemas';
 import type { AppInfo } from '../shared/ipc/TesseraBridge';
 import { isAppUrl } from './navigationPolicy';
 import { openExternalSafely } from './openExternalSafely';
+import { loadSessionFile, saveSessionFile } from './sessionFiles';
 
 export const PRODUCT_NAME = 'Tessera';
 
@@ -31,6 +32,7 @@ export function registerIpcHandlers(appUrl: string, focusSomeWindow: () => void)
       version: app.getVersion(),
       platform: process.platform,
       runtime: `Electron ${process.versions.electron} (Chromium ${process.versions.chrome})`,
+      defaultRelayUrl: defaultRelayUrl(),
     };
   });
 
@@ -38,6 +40,18 @@ export function registerIpcHandlers(appUrl: string, focusSomeWindow: () => void)
     checkSender(event);
     const [url] = ipcArgsSchemas.openExternal.parse(raw);
     return openExternalSafely(url);
+  });
+
+  ipcMain.handle(IPC_CHANNELS.loadSession, async (event, ...raw: unknown[]): Promise<string | null> => {
+    checkSender(event);
+    const [profile] = ipcArgsSchemas.loadSession.parse(raw);
+    return loadSessionFile(profile);
+  });
+
+  ipcMain.handle(IPC_CHANNELS.saveSession, async (event, ...raw: unknown[]): Promise<boolean> => {
+    checkSender(event);
+    const [profile, session] = ipcArgsSchemas.saveSession.parse(raw);
+    return saveSessionFile(profile, session);
   });
 
   ipcMain.handle(IPC_CHANNELS.notify, (event, ...raw: unknown[]): boolean => {
@@ -64,4 +78,19 @@ export function registerIpcHandlers(appUrl: string, focusSomeWindow: () => void)
     notification.show();
     return true;
   });
+}
+
+/**
+ * `npm start` runs a relay beside the app and names it in TESSERA_RELAY_URL; a
+ * value that is not an http(s) address is ignored rather than offered.
+ */
+function defaultRelayUrl(): string | null {
+  const raw = process.env.TESSERA_RELAY_URL;
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
 }

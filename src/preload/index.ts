@@ -14,6 +14,8 @@ const bridge = {
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
   openExternal: (url: string) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, url),
   notify: (title: string, body: string) => ipcRenderer.invoke(IPC_CHANNELS.notify, title, body),
+  loadSession: (profile: string) => ipcRenderer.invoke(IPC_CHANNELS.loadSession, profile),
+  saveSession: (profile: string, session: string | null) => ipcRenderer.invoke(IPC_CHANNELS.saveSession, profile, session),
 } satisfies TesseraBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectPlatform } from './platform/detectPlatform';
-import type { CalendarStore } from './replica/CalendarStore';
-import { openCalendarStore } from './replica/openCalendarStore';
+import { openCalendarStore, type ReplicaStoreApi } from './replica/openCalendarStore';
+import { openSyncService } from './sync/openSyncService';
+import type { SyncService } from './sync/SyncService';
 import { App } from './ui/App';
 
 /*
  * Renderer entry, the same for the desktop app and the web client: pick the
- * platform, open the local replica, render the app. If the replica cannot be
+ * platform, open the local replica, start syncing it, render the app. If the replica cannot be
  * opened (IndexedDB unavailable or blocked, a newer version's data), say so
  * plainly and offer a reload rather than a blank window.
  */
@@ -25,7 +26,7 @@ function profileDbName(search: string): string | undefined {
 async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   const platform = detectPlatform();
-  let store: CalendarStore;
+  let store: ReplicaStoreApi;
   try {
     store = await openCalendarStore({ dbName: profileDbName(location.search) });
   } catch (err) {
@@ -33,9 +34,18 @@ async function start(container: HTMLElement): Promise<void> {
     root.render(<StartupError error={err} />);
     return;
   }
+  // Syncing is optional: if it cannot start, the local calendars still work.
+  let sync: SyncService | undefined;
+  try {
+    // The desktop app's page is not on a relay's origin; main names the relay `npm start` runs.
+    const origin = platform.kind === 'electron' ? (await platform.appInfo()).defaultRelayUrl : undefined;
+    sync = await openSyncService({ store, platform, origin });
+  } catch (err) {
+    console.error('Could not start syncing:', err);
+  }
   root.render(
     <StrictMode>
-      <App platform={platform} store={store} />
+      <App platform={platform} store={store} sync={sync} />
     </StrictMode>,
   );
 }

@@ -27,7 +27,7 @@ describe('buildContentSecurityPolicy', () => {
   it('allows inline styles (FullCalendar injects its CSS) and websockets for the relay', () => {
     const d = directives(buildContentSecurityPolicy({ delivery: 'header' }));
     expect(d.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(d.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:']);
+    expect(d.get('connect-src')).toEqual(["'self'", 'https:', 'wss:', 'ws:', 'http://127.0.0.1:*', 'http://localhost:*']);
   });
 
   it('puts frame-ancestors only in the header form, where browsers honour it', () => {

@@ -2,13 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectPlatform } from '../../src/renderer/platform/detectPlatform';
 import type { TesseraBridge } from '../../src/shared/ipc/TesseraBridge';
 
-const info = { name: 'Tessera', version: '0.1.0', platform: 'linux', runtime: 'Electron 45' };
+const info = { name: 'Tessera', version: '0.1.0', platform: 'linux', runtime: 'Electron 45', defaultRelayUrl: 'http://127.0.0.1:8787' };
 
 function fakeBridge(overrides: Partial<Record<keyof TesseraBridge, () => Promise<unknown>>> = {}): TesseraBridge {
   return {
     appInfo: overrides.appInfo ?? (() => Promise.resolve(info)),
     openExternal: overrides.openExternal ?? (() => Promise.resolve(true)),
     notify: overrides.notify ?? (() => Promise.resolve(true)),
+    loadSession: overrides.loadSession ?? (() => Promise.resolve(null)),
+    saveSession: overrides.saveSession ?? (() => Promise.resolve(true)),
   } as TesseraBridge;
 }
 

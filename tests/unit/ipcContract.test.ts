@@ -29,7 +29,7 @@ describe('IPC contract', () => {
   });
 
   it('parses results the renderer receives', () => {
-    const info = { name: 'Tessera', version: '0.1.0', platform: 'linux', runtime: 'Electron 45' };
+    const info = { name: 'Tessera', version: '0.1.0', platform: 'linux', runtime: 'Electron 45', defaultRelayUrl: 'http://127.0.0.1:8787' };
     expect(ipcResultSchemas.appInfo.parse(info)).toEqual(info);
     expect(ipcResultSchemas.appInfo.safeParse({ ...info, version: 1 }).success).toBe(false);
     expect(ipcResultSchemas.notify.safeParse('yes').success).toBe(false);

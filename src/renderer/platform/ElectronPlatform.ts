@@ -21,6 +21,27 @@ export class ElectronPlatform implements Platform {
     }
   }
 
+  async loadSession(profile: string): Promise<string | null> {
+    // An older preload without the action: no stored session.
+    if (typeof this.bridge.loadSession !== 'function') return null;
+    try {
+      return ipcResultSchemas.loadSession.parse(await this.bridge.loadSession(profile));
+    } catch (err) {
+      console.warn('loadSession failed:', err);
+      return null;
+    }
+  }
+
+  async saveSession(profile: string, session: string | null): Promise<boolean> {
+    if (typeof this.bridge.saveSession !== 'function') return false;
+    try {
+      return ipcResultSchemas.saveSession.parse(await this.bridge.saveSession(profile, session));
+    } catch (err) {
+      console.warn('saveSession failed:', err);
+      return false;
+    }
+  }
+
   async notify(title: string, body: string): Promise<boolean> {
     try {
       return ipcResultSchemas.notify.parse(await this.bridge.notify(title, body));

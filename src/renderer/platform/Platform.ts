@@ -22,4 +22,13 @@ export interface Platform {
    * e.g. permission denied. Never rejects.
    */
   notify(title: string, body: string): Promise<boolean>;
+  /**
+   * The relay session of a profile (JSON, holding its refresh token), kept
+   * between runs: desktop, encrypted with the OS's keychain (Electron
+   * safeStorage) in the app's data folder; web, in IndexedDB. null when none is
+   * kept. Never rejects.
+   */
+  loadSession(profile: string): Promise<string | null>;
+  /** Keeps (or, with null, forgets) a profile's session; false when it could not be kept. Never rejects. */
+  saveSession(profile: string, session: string | null): Promise<boolean>;
 }

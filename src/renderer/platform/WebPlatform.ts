@@ -1,6 +1,7 @@
 import { safeExternalUrl } from '../../shared/ipc/safeExternalUrl';
 import type { AppInfo } from '../../shared/ipc/TesseraBridge';
 import type { Platform } from './Platform';
+import { loadSessionIdb, saveSessionIdb } from './sessionStoreIdb';
 
 export interface WebPlatformOptions {
   /** The app's version, from the build. */
@@ -19,6 +20,7 @@ export class WebPlatform implements Platform {
       version: this.options.version,
       platform: 'web',
       runtime: typeof navigator === 'undefined' ? 'browser' : navigator.userAgent,
+      defaultRelayUrl: null,
     });
   }
 
@@ -29,6 +31,14 @@ export class WebPlatform implements Platform {
     // then returns null, so a blocked pop-up cannot be told from an opened one).
     window.open(url, '_blank', 'noopener,noreferrer');
     return Promise.resolve(true);
+  }
+
+  loadSession(profile: string): Promise<string | null> {
+    return loadSessionIdb(profile);
+  }
+
+  saveSession(profile: string, session: string | null): Promise<boolean> {
+    return saveSessionIdb(profile, session);
   }
 
   async notify(title: string, body: string): Promise<boolean> {

@@ -1,5 +1,7 @@
 import { Dexie, type Table } from 'dexie';
+import type { CalendarEvent } from '../../shared/model/CalendarEvent';
 import type { OccurrenceRow } from './CalendarStore';
+import type { ReplicaBinding } from './ReplicaBinding';
 
 /** One persisted Yjs update (or a compacted state) of one document. */
 export interface UpdateRow {
@@ -46,11 +48,53 @@ export interface QuarantineRow {
   row: unknown;
 }
 
+/**
+ * A local change not yet confirmed by the relay: written in the same transaction
+ * as its update row, deleted when the relay's reply confirms it, so the count of
+ * waiting changes survives restarts and crashes.
+ */
+export interface OutboxRow {
+  id?: number;
+  docName: string;
+  at: number;
+}
+
+/** What is known of one document's state on the relay. */
+export interface SyncStateRow {
+  docName: string;
+  /** Encoded state vector the relay is known to hold (at the last confirmation). */
+  confirmedSv: Uint8Array | null;
+  lastSyncedAt: number | null;
+  /** Yjs client ids this device wrote with that may have unconfirmed content. */
+  localClients: number[];
+}
+
+/** An edit the relay refused, kept until the person copies, exports or discards it. */
+export interface UnsavedRow {
+  id: string;
+  calendarId: string;
+  calendarName: string;
+  event: CalendarEvent;
+  reason: string;
+  at: number;
+}
+
+/** Small records of the engine (the account's relay and user), keyed by name. */
+export interface KeyValueRow {
+  key: string;
+  value: unknown;
+}
+
 export class TesseraDb extends Dexie {
   updates!: Table<UpdateRow, number>;
   days!: Table<DayBucket, [string, number]>;
   indexMeta!: Table<IndexMetaRow, string>;
   quarantine!: Table<QuarantineRow, number>;
+  outbox!: Table<OutboxRow, number>;
+  syncState!: Table<SyncStateRow, string>;
+  bindings!: Table<ReplicaBinding, string>;
+  unsaved!: Table<UnsavedRow, string>;
+  keyValue!: Table<KeyValueRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -64,6 +108,14 @@ export class TesseraDb extends Dexie {
     this.version(2).stores({
       occurrences: null,
       days: '[calendarId+day]',
+    });
+    // v3: syncing with a relay (pending changes, what each calendar syncs, refused edits).
+    this.version(3).stores({
+      outbox: '++id, docName',
+      syncState: 'docName',
+      bindings: 'calendarId',
+      unsaved: 'id, calendarId',
+      keyValue: 'key',
     });
   }
 }

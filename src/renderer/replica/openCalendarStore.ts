@@ -2,17 +2,22 @@ import * as Y from 'yjs';
 import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { eventKey, type CalendarEvent } from '../../shared/model/CalendarEvent';
-import { writeEvent, deleteEventKey, readEvent, type EventGroups } from '../../shared/model/eventDocument';
+import type { EventGroups } from '../../shared/model/eventDocument';
 import { assertValidEvent } from '../../shared/model/validateEvent';
 import { localToEpoch } from '../../shared/time/localToEpoch';
 import { systemZone } from '../../shared/time/systemZone';
 import { buildRows } from './buildRows';
-import { CalendarReplica, ORIGIN_LOAD, ORIGIN_LOCAL, ORIGIN_OTHER_WINDOW, type PendingChanges } from './CalendarReplica';
+import { CalendarReadOnlyError } from './CalendarReadOnlyError';
+import { CalendarReplica, ORIGIN_LOAD, ORIGIN_LOCAL, ORIGIN_OTHER_WINDOW, type DocPart, type PendingChanges, type PendingUpdate } from './CalendarReplica';
 import { addRange, DAY_MS, groupByDay, LONG_BUCKET, missingRanges } from './dayBuckets';
 import type { CalendarInfo, CalendarStore, EditScope, EventInput, OccurrenceRow, Settings } from './CalendarStore';
 import { compactDoc, loadDoc } from './loadDoc';
 import { planDelete, planUpdate, type EditPlan } from './planEdit';
-import { checksum, TesseraDb, type DayBucket, type IndexMetaRow, type IndexRow } from './TesseraDb';
+import { calendarDocPrefix, docNamesOf, localBinding, mainDocName, replicaBindingSchema, sameBinding, type ReplicaBinding } from './ReplicaBinding';
+import { ORIGIN_REMOTE, type ReplicaHost } from './ReplicaHost';
+import { checksum, TesseraDb, type DayBucket, type IndexMetaRow, type IndexRow, type SyncStateRow, type UnsavedRow } from './TesseraDb';
+import { unconfirmedKeys } from './unconfirmedKeys';
+import { unsavedRowSchema } from './unsavedRowSchema';
 import { shiftWallClock, wallClockMinutes } from './wallClock';
 
 export interface OpenOptions {
@@ -24,16 +29,36 @@ export interface OpenOptions {
 
 /** Bump when the shape or meaning of index rows changes: every calendar re-indexes once. */
 export const INDEX_VERSION = 2;
-const OVERLAY_DOC = 'user/local';
+/** Stored name of the person's overlay document (synced with the relay's `user/<id>`). */
+export const OVERLAY_DOC = 'user/local';
 const COMPACT_AFTER_ROWS = 200;
 /** Floating and all-day rows are indexed as UTC; a display zone is at most 14 h away. */
 const ZONE_PAD = 15 * 3_600_000;
 const DEFAULT_COLORS = ['#1a73e8', '#0b8043', '#d50000', '#f4511e', '#8e24aa', '#039be5', '#e67c73', '#616161'];
 
-const calDoc = (id: string) => `cal/${id}/full`;
+const overlayCalendarSchema = z.object({
+  color: z.string(),
+  hidden: z.boolean(),
+  order: z.number(),
+  name: z.string().optional(),
+  /** The calendar every new profile starts with; dropped on first sign-in when it is still empty. */
+  auto: z.boolean().optional(),
+  /** On the relay (shared with the person, or uploaded): never uploaded again as a local calendar. */
+  relay: z.boolean().optional(),
+});
+export type OverlayCalendar = z.infer<typeof overlayCalendarSchema>;
 
-const overlayCalendarSchema = z.object({ color: z.string(), hidden: z.boolean(), order: z.number(), name: z.string().optional() });
-const broadcastSchema = z.object({ docName: z.string(), update: z.instanceof(Uint8Array) });
+/** Messages between windows of one profile (BroadcastChannel `tessera:<db>`). */
+const broadcastSchema = z.discriminatedUnion('kind', [
+  /** A stored update; `outboxId` when it is a local change still waiting for the relay. */
+  z.object({ kind: z.literal('update'), docName: z.string(), update: z.custom<Uint8Array>((v) => v instanceof Uint8Array), outboxId: z.number().nullable() }),
+  z.object({ kind: z.literal('confirmed'), docName: z.string(), ids: z.array(z.number()) }),
+  /** The calendar's documents or binding were replaced: load it again from IndexedDB. */
+  z.object({ kind: z.literal('reopen'), calendarId: z.string(), reset: z.boolean() }),
+  z.object({ kind: z.literal('unsaved') }),
+]);
+type Broadcast = z.infer<typeof broadcastSchema>;
+
 const settingsSchemas = {
   displayZone: z.string().nullable(),
   secondZone: z.string().nullable(),
@@ -47,7 +72,10 @@ const DEFAULT_SETTINGS: Settings = {
   view: null,
 };
 
-export async function openCalendarStore(options: OpenOptions = {}): Promise<CalendarStore> {
+/** The store the app opens: what the UI uses, plus what the sync engine needs of it. */
+export type ReplicaStoreApi = CalendarStore & ReplicaHost;
+
+export async function openCalendarStore(options: OpenOptions = {}): Promise<ReplicaStoreApi> {
   const store = new ReplicaStore(options.dbName ?? 'tessera', options.now ?? Date.now);
   await store.open();
   return store;
@@ -58,25 +86,47 @@ function monthStart(ms: number, addMonths = 0): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + addMonths, 1);
 }
 
+/** A document stored and synced whole, without an index (the overlay, the inbox). */
+interface PlainDoc {
+  docName: string;
+  doc: Y.Doc;
+  pending: PendingUpdate[];
+}
+
+/** One undo target: a document of a calendar (`<calendarId>|main` or `|private`). */
+const target = (calendarId: string, part: DocPart) => `${calendarId}|${part}`;
+const targetCalendar = (t: string) => t.slice(0, t.lastIndexOf('|'));
+
 /**
- * The replica engine: one Yjs document per calendar plus the person's overlay
- * document, persisted as an update log in IndexedDB, with a derived index of
- * occurrences that the views query by range.
+ * The replica engine: one Yjs document per calendar (two where private events
+ * are held apart) plus the person's overlay document, persisted as an update log
+ * in IndexedDB, with a derived index of occurrences that the views query by range.
  *
  * Every user action is one Yjs transaction and then one IndexedDB transaction
  * that holds both the update and the index rows it changes, so the index can
- * never disagree with the document on disk.
+ * never disagree with the document on disk. Updates from the relay take the same
+ * path (see ReplicaHost), and local ones also get an outbox row in that
+ * transaction, so "waiting to sync" is as durable as the change itself.
  */
-class ReplicaStore implements CalendarStore {
+class ReplicaStore implements CalendarStore, ReplicaHost {
+  readonly overlayDocName = OVERLAY_DOC;
+  readonly overlayDoc = new Y.Doc();
   private readonly db: TesseraDb;
   private readonly channel: BroadcastChannel;
-  private readonly overlay = new Y.Doc();
-  private readonly overlayPending: Uint8Array[] = [];
+  private readonly plainDocs = new Map<string, PlainDoc>();
+  private readonly plainOpening = new Map<string, Promise<Y.Doc>>();
   private readonly replicas = new Map<string, CalendarReplica>();
+  private readonly generations = new Map<string, number>();
   private readonly metas = new Map<string, IndexMetaRow>();
   private readonly listeners = new Set<() => void>();
   private readonly problems: string[] = [];
   private readonly rowsSinceCompaction = new Map<string, number>();
+  /** docName -> outbox ids of local changes whose content this window's document holds. */
+  private readonly outboxSeen = new Map<string, Set<number>>();
+  private readonly remoteOrigins = new WeakSet<object>();
+  /** Calendars this window is removing on purpose (no unsaved-change rescue needed). */
+  private readonly forgetting = new Set<string>();
+  private beforeForget: ((calendarId: string) => Promise<void>) | null = null;
   private chain: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
   private undoStack: string[][] = [];
@@ -86,7 +136,7 @@ class ReplicaStore implements CalendarStore {
   private closed = false;
 
   constructor(
-    private readonly dbName: string,
+    readonly dbName: string,
     private readonly now: () => number,
   ) {
     this.db = new TesseraDb(dbName);
@@ -97,18 +147,14 @@ class ReplicaStore implements CalendarStore {
     const early: MessageEvent[] = [];
     this.channel.onmessage = (e) => early.push(e);
     await this.db.open();
-    const loaded = await loadDoc(this.db, OVERLAY_DOC, this.overlay);
-    this.problems.push(...loaded.problems);
-    this.rowsSinceCompaction.set(OVERLAY_DOC, loaded.rows);
-    this.overlay.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== ORIGIN_LOAD && origin !== ORIGIN_OTHER_WINDOW) this.overlayPending.push(update);
-    });
-    this.overlay.on('afterTransaction', (tr: Y.Transaction) => {
+    const overlay = await this.loadPlain(OVERLAY_DOC, this.overlayDoc);
+    this.plainDocs.set(OVERLAY_DOC, overlay);
+    this.overlayDoc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === ORIGIN_LOAD) return;
       void this.schedule(() => this.reconcile()).then(() => this.scheduleFlush());
     });
     if (this.overlayCalendars().length === 0) {
-      await this.createCalendarNow('Calendar', DEFAULT_COLORS[0]!);
+      await this.createCalendarNow('Calendar', DEFAULT_COLORS[0]!, true);
     }
     await this.reconcile();
     this.channel.onmessage = (e) => this.onBroadcast(e);
@@ -117,19 +163,85 @@ class ReplicaStore implements CalendarStore {
     setTimeout(() => void this.compactLarge(), 1_000);
   }
 
+  /** Origins whose changes are not the person's: loading, other windows, the relay. */
+  private isLocalOrigin = (origin: unknown): boolean => {
+    if (origin === ORIGIN_LOAD || origin === ORIGIN_OTHER_WINDOW || origin === ORIGIN_REMOTE) return false;
+    return !(typeof origin === 'object' && origin !== null && this.remoteOrigins.has(origin));
+  };
+
+  /**
+   * Loads a stored document. Outbox ids are read before the rows: a change
+   * committed in between then arrives by broadcast with its id, so the ids this
+   * window counts as held never run ahead of the content it holds.
+   */
+  private async loadInto(docName: string, doc: Y.Doc): Promise<void> {
+    const ids = await this.db.outbox.where('docName').equals(docName).primaryKeys();
+    const seen = this.outboxSeen.get(docName) ?? new Set<number>();
+    for (const id of ids) seen.add(id);
+    this.outboxSeen.set(docName, seen);
+    const loaded = await loadDoc(this.db, docName, doc);
+    this.problems.push(...loaded.problems);
+    this.rowsSinceCompaction.set(docName, loaded.rows);
+  }
+
+  private async loadPlain(docName: string, doc: Y.Doc): Promise<PlainDoc> {
+    const plain: PlainDoc = { docName, doc, pending: [] };
+    await this.loadInto(docName, doc);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== ORIGIN_LOAD && origin !== ORIGIN_OTHER_WINDOW) plain.pending.push({ docName, update, local: this.isLocalOrigin(origin), clientId: doc.clientID });
+    });
+    return plain;
+  }
+
+  async openPlainDoc(docName: string): Promise<Y.Doc> {
+    const existing = this.plainDocs.get(docName);
+    if (existing) return existing.doc;
+    let opening = this.plainOpening.get(docName);
+    if (!opening) {
+      opening = (async () => {
+        const doc = new Y.Doc();
+        const plain = await this.loadPlain(docName, doc);
+        this.plainDocs.set(docName, plain);
+        doc.on('afterTransaction', (tr: Y.Transaction) => {
+          if (tr.origin === ORIGIN_LOAD) return;
+          void this.scheduleFlush();
+          this.notify();
+        });
+        return doc;
+      })();
+      this.plainOpening.set(docName, opening);
+    }
+    return opening;
+  }
+
+  markRemoteOrigin(origin: object): void {
+    this.remoteOrigins.add(origin);
+  }
+
   // ---- reading -------------------------------------------------------------
 
   calendars(): CalendarInfo[] {
     return this.overlayCalendars()
       .filter(([id]) => this.replicas.has(id))
-      .map(([id, c]) => {
-        const replica = this.replicas.get(id)!;
-        return { id, name: replica.loaded ? replica.name() : (c.name ?? 'Calendar'), color: c.color, hidden: c.hidden };
-      });
+      .map(([id, c]) => ({ id, name: this.calendarName(id), color: c.color, hidden: c.hidden }));
+  }
+
+  calendarIds(): string[] {
+    return this.calendars().map((c) => c.id);
+  }
+
+  overlayCalendarIds(): string[] {
+    return this.overlayCalendars().map(([id]) => id);
+  }
+
+  calendarName(calendarId: string): string {
+    const replica = this.replicas.get(calendarId);
+    const stored = replica?.loaded ? replica.storedName() : null;
+    return stored ?? this.cachedName(calendarId) ?? 'Calendar';
   }
 
   settings(): Settings {
-    const map = this.overlay.getMap<string>('settings');
+    const map = this.overlayDoc.getMap<string>('settings');
     const out = { ...DEFAULT_SETTINGS };
     for (const key of Object.keys(settingsSchemas) as (keyof Settings)[]) {
       const raw = map.get(key);
@@ -209,7 +321,7 @@ class ReplicaStore implements CalendarStore {
     await replica.ready;
     const master = replica.master(uid);
     if (recurrenceId === null) return master;
-    const override = readEvent(replica.doc, eventKey(uid, recurrenceId));
+    const override = replica.read(eventKey(uid, recurrenceId));
     if (override) return override;
     if (!master) return null;
     // An unchanged occurrence is the master at this occurrence's time.
@@ -228,14 +340,14 @@ class ReplicaStore implements CalendarStore {
 
   async updateEvent(calendarId: string, uid: string, recurrenceId: string | null, input: EventInput, scope: EditScope): Promise<void> {
     assertValidEvent(input);
-    const replica = await this.loadedReplica(calendarId);
+    const replica = await this.writableReplica(calendarId);
     const master = replica.master(uid);
     if (!master) throw new Error('This event no longer exists; it may have been deleted in another window.');
     await this.applyPlan(calendarId, planUpdate({ master, overrides: replica.overrides(uid) }, recurrenceId, input, scope, () => crypto.randomUUID()));
   }
 
   async deleteEvent(calendarId: string, uid: string, recurrenceId: string | null, scope: EditScope): Promise<void> {
-    const replica = await this.loadedReplica(calendarId);
+    const replica = await this.writableReplica(calendarId);
     const master = replica.master(uid);
     if (!master) {
       // Only a changed occurrence is left (its series was deleted elsewhere): remove what is there.
@@ -247,36 +359,54 @@ class ReplicaStore implements CalendarStore {
 
   async moveToCalendar(fromCalendarId: string, uid: string, toCalendarId: string): Promise<void> {
     if (fromCalendarId === toCalendarId) return;
-    const from = await this.loadedReplica(fromCalendarId);
-    const to = await this.loadedReplica(toCalendarId);
-    const entries = from.keysOf(uid).map((key) => [key, readEvent(from.doc, key)] as const);
-    await this.asOneStep(async () => {
-      to.doc.transact(() => {
-        for (const [key, ev] of entries) if (ev) writeEvent(to.doc, key, { when: ev.when, what: ev.what, who: ev.who, rem: ev.reminders });
-      }, ORIGIN_LOCAL);
-      from.doc.transact(() => {
-        for (const [key] of entries) deleteEventKey(from.doc, key);
-      }, ORIGIN_LOCAL);
+    const from = await this.writableReplica(fromCalendarId);
+    const to = await this.writableReplica(toCalendarId);
+    const entries = from.keysOf(uid).map((key) => [key, from.read(key)] as const);
+    this.asOneStep(() => {
+      to.write(
+        entries.filter((e): e is readonly [string, CalendarEvent] => e[1] !== null).map(([key, ev]) => [key, { when: ev.when, what: ev.what, who: ev.who, rem: ev.reminders }]),
+        ORIGIN_LOCAL,
+      );
+      from.write(entries.map(([key]) => [key, null]), ORIGIN_LOCAL);
     });
     await this.scheduleFlush();
   }
 
   private async applyPlan(calendarId: string, plan: EditPlan): Promise<void> {
-    const replica = await this.loadedReplica(calendarId);
-    replica.doc.transact(() => {
-      for (const [key, groups] of plan) {
-        if (groups === null) deleteEventKey(replica.doc, key);
-        else writeEvent(replica.doc, key, groups as Partial<EventGroups>);
-      }
-    }, ORIGIN_LOCAL);
+    const replica = await this.writableReplica(calendarId);
+    // One action may write both documents of a calendar: one undo step.
+    this.asOneStep(() => replica.write(plan as Map<string, Partial<EventGroups> | null>, ORIGIN_LOCAL));
     await this.scheduleFlush();
   }
 
-  private async loadedReplica(calendarId: string): Promise<CalendarReplica> {
+  private async loadedOrThrow(calendarId: string): Promise<CalendarReplica> {
     const replica = this.replicas.get(calendarId);
     if (!replica) throw new Error('That calendar is not on this device any more.');
     await replica.ready;
     return replica;
+  }
+
+  /** The replica, if this device may change it; else a CalendarReadOnlyError naming the level. */
+  private async writableReplica(calendarId: string): Promise<CalendarReplica> {
+    const replica = await this.loadedOrThrow(calendarId);
+    if (!replica.writable) throw new CalendarReadOnlyError(calendarId, this.calendarName(calendarId), replica.binding);
+    return replica;
+  }
+
+  async loadedReplica(calendarId: string): Promise<CalendarReplica | null> {
+    const replica = this.replicas.get(calendarId);
+    if (!replica) return null;
+    await replica.ready;
+    // A replica replaced while loading: hand out the current one.
+    return this.replicas.get(calendarId) === replica ? replica : this.loadedReplica(calendarId);
+  }
+
+  binding(calendarId: string): ReplicaBinding | null {
+    return this.replicas.get(calendarId)?.binding ?? null;
+  }
+
+  generation(calendarId: string): number {
+    return this.generations.get(calendarId) ?? 0;
   }
 
   // ---- undo ----------------------------------------------------------------
@@ -290,21 +420,23 @@ class ReplicaStore implements CalendarStore {
   }
 
   async undo(): Promise<void> {
-    await this.replay(this.undoStack, this.redoStack, (r) => r.undo.undo());
+    await this.replay(this.undoStack, this.redoStack, (m) => m.undo());
   }
 
   async redo(): Promise<void> {
-    await this.replay(this.redoStack, this.undoStack, (r) => r.undo.redo());
+    await this.replay(this.redoStack, this.undoStack, (m) => m.redo());
   }
 
-  private async replay(from: string[][], to: string[][], run: (r: CalendarReplica) => void): Promise<void> {
+  private async replay(from: string[][], to: string[][], run: (m: Y.UndoManager) => void): Promise<void> {
     const step = from.pop();
     if (!step) return;
     this.undoing = true;
     try {
-      for (const id of [...step].reverse()) {
-        const replica = this.replicas.get(id);
-        if (replica) run(replica);
+      for (const t of [...step].reverse()) {
+        const replica = this.replicas.get(targetCalendar(t));
+        if (!replica?.writable) continue;
+        const manager = replica.undoManager(t.endsWith('|private') ? 'private' : 'main');
+        if (manager) run(manager);
       }
     } finally {
       this.undoing = false;
@@ -313,37 +445,45 @@ class ReplicaStore implements CalendarStore {
     await this.scheduleFlush();
   }
 
-  private async asOneStep(fn: () => Promise<void> | void): Promise<void> {
+  /** Runs synchronous writes as one undo step, whichever documents they touch. */
+  private asOneStep(fn: () => void): void {
     this.step = new Set();
     try {
-      await fn();
+      fn();
     } finally {
-      const ids = [...this.step];
+      const targets = [...this.step];
       this.step = null;
-      if (ids.length > 0) {
-        this.undoStack.push(ids);
+      if (targets.length > 0) {
+        this.undoStack.push(targets);
         this.redoStack = [];
       }
     }
   }
 
-  private onUndoItem(calendarId: string, type: 'undo' | 'redo'): void {
+  private onUndoItem(undoTarget: string, type: 'undo' | 'redo'): void {
     // Items added while undoing or redoing are the inverse steps Yjs keeps for
     // itself; only fresh edits start a new step.
     if (this.undoing || type !== 'undo') return;
     if (this.step) {
-      this.step.add(calendarId);
+      this.step.add(undoTarget);
       return;
     }
-    this.undoStack.push([calendarId]);
+    this.undoStack.push([undoTarget]);
     this.redoStack = [];
+  }
+
+  /** Undo history of a calendar whose documents were replaced refers to items that are gone. */
+  private dropUndoOf(calendarId: string): void {
+    const keep = (s: string[]) => !s.some((t) => targetCalendar(t) === calendarId);
+    this.undoStack = this.undoStack.filter(keep);
+    this.redoStack = this.redoStack.filter(keep);
   }
 
   // ---- calendars and settings ---------------------------------------------
 
-  private overlayCalendars(): [string, z.infer<typeof overlayCalendarSchema>][] {
-    const out: [string, z.infer<typeof overlayCalendarSchema>][] = [];
-    for (const [id, raw] of this.overlay.getMap<string>('calendars')) {
+  private overlayCalendars(): [string, OverlayCalendar][] {
+    const out: [string, OverlayCalendar][] = [];
+    for (const [id, raw] of this.overlayDoc.getMap<string>('calendars')) {
       try {
         const parsed = overlayCalendarSchema.safeParse(JSON.parse(raw));
         if (parsed.success) out.push([id, parsed.data]);
@@ -354,14 +494,19 @@ class ReplicaStore implements CalendarStore {
     return out.sort((a, b) => a[1].order - b[1].order);
   }
 
+  /** The overlay's entry for a calendar (colour, hidden, cached name), if listed. */
+  overlayEntry(calendarId: string): OverlayCalendar | null {
+    return this.overlayCalendars().find(([id]) => id === calendarId)?.[1] ?? null;
+  }
+
   async createCalendar(name: string, color: string): Promise<string> {
-    const id = await this.createCalendarNow(name, color);
+    const id = await this.createCalendarNow(name, color, false);
     await this.schedule(() => this.reconcile());
     await this.scheduleFlush();
     return id;
   }
 
-  private async createCalendarNow(name: string, color: string): Promise<string> {
+  private async createCalendarNow(name: string, color: string, auto: boolean): Promise<string> {
     const clean = name.trim();
     if (!clean) throw new Error('A calendar needs a name.');
     if (clean.length > 200) throw new Error('A calendar name can be at most 200 characters.');
@@ -370,22 +515,50 @@ class ReplicaStore implements CalendarStore {
     await replica.ready;
     replica.doc.transact(() => replica.doc.getMap('meta').set('name', clean), ORIGIN_LOCAL);
     const order = this.overlayCalendars().reduce((m, [, c]) => Math.max(m, c.order + 1), 0);
-    this.overlay.transact(() => this.overlay.getMap<string>('calendars').set(id, JSON.stringify({ color, hidden: false, order, name: clean })), ORIGIN_LOCAL);
+    const entry: OverlayCalendar = { color, hidden: false, order, name: clean, ...(auto ? { auto: true } : {}) };
+    this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('calendars').set(id, JSON.stringify(entry)), ORIGIN_LOCAL);
     await this.scheduleFlush();
     return id;
   }
 
+  async addCalendar(calendarId: string, name: string, binding: ReplicaBinding): Promise<void> {
+    await this.db.bindings.put(binding);
+    const existing = this.overlayEntry(calendarId);
+    if (existing) {
+      await this.rebind(calendarId, binding);
+      return;
+    }
+    const calendars = this.overlayCalendars();
+    const order = calendars.reduce((m, [, c]) => Math.max(m, c.order + 1), 0);
+    const entry: OverlayCalendar = { color: DEFAULT_COLORS[calendars.length % DEFAULT_COLORS.length]!, hidden: false, order, name, relay: true };
+    this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('calendars').set(calendarId, JSON.stringify(entry)), ORIGIN_LOCAL);
+    await this.schedule(() => this.reconcile());
+    await this.scheduleFlush();
+  }
+
+  async markOnRelay(calendarId: string): Promise<void> {
+    const current = this.overlayEntry(calendarId);
+    if (!current || current.relay) return;
+    const next: OverlayCalendar = { ...current, relay: true };
+    this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('calendars').set(calendarId, JSON.stringify(next)), ORIGIN_LOCAL);
+    await this.scheduleFlush();
+  }
+
   async updateCalendar(id: string, patch: Partial<Omit<CalendarInfo, 'id'>>): Promise<void> {
-    const replica = await this.loadedReplica(id);
+    const replica = await this.loadedOrThrow(id);
     const name = patch.name?.trim();
-    if (name !== undefined) {
+    if (name !== undefined && name !== this.calendarName(id)) {
       if (!name) throw new Error('A calendar needs a name.');
+      // The name lives in the owner's document; anyone else writing it would be refused by the relay.
+      if (replica.binding.level !== 'owner' || !replica.writable) throw new Error(`Only the owner of “${this.calendarName(id)}” can rename it.`);
       replica.doc.transact(() => replica.doc.getMap('meta').set('name', name), ORIGIN_LOCAL);
     }
-    const current = this.overlayCalendars().find(([cid]) => cid === id)?.[1];
+    const current = this.overlayEntry(id);
     if (current && (patch.color !== undefined || patch.hidden !== undefined || name !== undefined)) {
-      const next = { ...current, color: patch.color ?? current.color, hidden: patch.hidden ?? current.hidden, name: name ?? current.name };
-      this.overlay.transact(() => this.overlay.getMap<string>('calendars').set(id, JSON.stringify(next)), ORIGIN_LOCAL);
+      const next: OverlayCalendar = { ...current, color: patch.color ?? current.color, hidden: patch.hidden ?? current.hidden, name: name ?? current.name };
+      // A calendar the person touched is theirs to keep, even while empty.
+      delete next.auto;
+      this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('calendars').set(id, JSON.stringify(next)), ORIGIN_LOCAL);
     }
     await this.scheduleFlush();
     this.notify();
@@ -393,17 +566,28 @@ class ReplicaStore implements CalendarStore {
 
   async deleteCalendar(id: string): Promise<void> {
     if (this.overlayCalendars().length <= 1) throw new Error('Tessera needs at least one calendar; create another before deleting this one.');
-    this.overlay.transact(() => this.overlay.getMap<string>('calendars').delete(id), ORIGIN_LOCAL);
-    await this.scheduleFlush();
-    await this.schedule(() => this.reconcile());
-    this.undoStack = this.undoStack.filter((s) => !s.includes(id));
-    this.redoStack = this.redoStack.filter((s) => !s.includes(id));
+    await this.forgetCalendar(id);
+  }
+
+  async forgetCalendar(calendarId: string): Promise<void> {
+    this.forgetting.add(calendarId);
+    try {
+      this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('calendars').delete(calendarId), ORIGIN_LOCAL);
+      await this.scheduleFlush();
+      await this.schedule(() => this.reconcile());
+    } finally {
+      this.forgetting.delete(calendarId);
+    }
     this.notify();
   }
 
+  setBeforeForget(hook: ((calendarId: string) => Promise<void>) | null): void {
+    this.beforeForget = hook;
+  }
+
   async updateSettings(patch: Partial<Settings>): Promise<void> {
-    const map = this.overlay.getMap<string>('settings');
-    this.overlay.transact(() => {
+    const map = this.overlayDoc.getMap<string>('settings');
+    this.overlayDoc.transact(() => {
       for (const [key, value] of Object.entries(patch)) map.set(key, JSON.stringify(value));
     }, ORIGIN_LOCAL);
     await this.scheduleFlush();
@@ -414,38 +598,142 @@ class ReplicaStore implements CalendarStore {
   private async reconcile(): Promise<void> {
     const wanted = new Set(this.overlayCalendars().map(([id]) => id));
     for (const id of wanted) if (!this.replicas.has(id)) await this.openReplica(id);
-    for (const [id, replica] of this.replicas) {
+    for (const [id, replica] of [...this.replicas]) {
       if (wanted.has(id)) continue;
+      // Removed elsewhere (another device, or the relay revoked it): keep what the
+      // person changed here and the relay never confirmed before it goes.
+      if (!this.forgetting.has(id) && this.beforeForget) {
+        try {
+          await replica.ready;
+          await this.flush();
+          await this.beforeForget(id);
+        } catch (err) {
+          console.warn('Could not keep unsaved changes of a removed calendar:', err);
+        }
+      }
       replica.destroy();
       this.replicas.delete(id);
+      this.bumpGeneration(id);
       this.metas.delete(id);
-      await this.db.transaction('rw', this.db.updates, this.db.days, this.db.indexMeta, async () => {
-        await this.db.updates.where('docName').equals(calDoc(id)).delete();
-        await this.db.days.where('[calendarId+day]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
-        await this.db.indexMeta.delete(id);
-      });
+      this.dropUndoOf(id);
+      await this.purge(id, new Set(), true);
+      await this.db.bindings.delete(id);
     }
     this.notify();
   }
 
   /**
-   * Registers a calendar and starts loading its document. When its index is
+   * Deletes the stored documents of a calendar except `keep`, with their outbox
+   * and sync state, and (when `index`) its derived index, in one transaction.
+   */
+  private async purge(calendarId: string, keep: ReadonlySet<string>, index: boolean): Promise<void> {
+    const prefix = calendarDocPrefix(calendarId);
+    const dropped = (docName: string) => !keep.has(docName);
+    await this.db.transaction('rw', [this.db.updates, this.db.outbox, this.db.syncState, this.db.days, this.db.indexMeta], async () => {
+      await this.db.updates.where('docName').startsWith(prefix).filter((r) => dropped(r.docName)).delete();
+      await this.db.outbox.where('docName').startsWith(prefix).filter((r) => dropped(r.docName)).delete();
+      await this.db.syncState.where('docName').startsWith(prefix).filter((r) => dropped(r.docName)).delete();
+      if (index) {
+        await this.db.days.where('[calendarId+day]').between([calendarId, Dexie.minKey], [calendarId, Dexie.maxKey]).delete();
+        await this.db.indexMeta.delete(calendarId);
+      }
+    });
+    for (const docName of [...this.outboxSeen.keys()]) if (docName.startsWith(prefix) && dropped(docName)) this.outboxSeen.delete(docName);
+    for (const docName of [...this.rowsSinceCompaction.keys()]) if (docName.startsWith(prefix) && dropped(docName)) this.rowsSinceCompaction.delete(docName);
+  }
+
+  async rebind(calendarId: string, binding: ReplicaBinding): Promise<void> {
+    await this.schedule(async () => {
+      const current = this.replicas.get(calendarId);
+      const stored = await this.storedBinding(calendarId);
+      if (current && sameBinding(current.binding, binding) && stored && sameBinding(stored, binding)) return;
+      await this.flush();
+      const keep = new Set(docNamesOf(binding));
+      const previousMain = current ? current.docName : stored ? mainDocName(stored) : null;
+      await this.purge(calendarId, keep, previousMain !== mainDocName(binding));
+      await this.db.bindings.put(binding);
+      await this.reopen(calendarId, false);
+      this.post({ kind: 'reopen', calendarId, reset: false });
+    });
+    this.notify();
+  }
+
+  async resetCalendar(calendarId: string, binding: ReplicaBinding, states: ReadonlyMap<string, Uint8Array>): Promise<void> {
+    await this.schedule(async () => {
+      await this.flush();
+      await this.purge(calendarId, new Set(), true);
+      const at = this.now();
+      await this.db.transaction('rw', [this.db.updates, this.db.syncState, this.db.bindings], async () => {
+        for (const [docName, update] of states) {
+          await this.db.updates.add({ docName, update, sum: checksum(update) });
+          await this.db.syncState.put({ docName, confirmedSv: Y.encodeStateVectorFromUpdate(update), lastSyncedAt: at, localClients: [] });
+        }
+        await this.db.bindings.put(binding);
+      });
+      await this.reopen(calendarId, true);
+      this.post({ kind: 'reopen', calendarId, reset: true });
+    });
+    this.notify();
+  }
+
+  /** Replaces a calendar's replica by one loaded from IndexedDB (new documents, new client ids). Call inside schedule. */
+  private async reopen(calendarId: string, reset: boolean): Promise<void> {
+    const old = this.replicas.get(calendarId);
+    const stored = await this.storedBinding(calendarId);
+    if (!reset && old && stored && docNamesOf(stored).join() === docNamesOf(old.binding).join()) {
+      // Same documents (e.g. a local calendar now on the relay, a level change
+      // within full): the open documents stay, only the binding changes.
+      old.binding = stored;
+      return;
+    }
+    if (old) {
+      old.destroy();
+      this.replicas.delete(calendarId);
+      this.metas.delete(calendarId);
+      for (const { docName } of old.docs()) this.outboxSeen.delete(docName);
+    }
+    this.dropUndoOf(calendarId);
+    if (this.overlayEntry(calendarId)) await this.openReplica(calendarId);
+    else this.bumpGeneration(calendarId);
+  }
+
+  private async storedBinding(calendarId: string): Promise<ReplicaBinding | null> {
+    const raw: unknown = await this.db.bindings.get(calendarId);
+    if (raw === undefined) return null;
+    const parsed = replicaBindingSchema.safeParse(raw);
+    return parsed.success && parsed.data.calendarId === calendarId ? parsed.data : null;
+  }
+
+  private bumpGeneration(calendarId: string): void {
+    this.generations.set(calendarId, this.generation(calendarId) + 1);
+  }
+
+  /**
+   * Registers a calendar and starts loading its documents. When its index is
    * already on disk the views are served from it at once and the document (which
    * for a 50,000-event calendar takes most of a second to decode) loads behind
    * them; reads and writes that need it wait for `replica.ready`.
    */
   private async openReplica(id: string): Promise<CalendarReplica> {
-    const replica = new CalendarReplica(id, (_r, origin) => {
-      if (origin !== ORIGIN_LOAD) void this.scheduleFlush();
-    });
+    const binding = (await this.storedBinding(id)) ?? localBinding(id);
+    const replica = new CalendarReplica(
+      binding,
+      (_r, origin) => {
+        if (origin !== ORIGIN_LOAD) void this.scheduleFlush();
+      },
+      this.isLocalOrigin,
+    );
     this.replicas.set(id, replica);
-    replica.undo.on('stack-item-added', (e: { type: 'undo' | 'redo' }) => this.onUndoItem(id, e.type));
+    this.bumpGeneration(id);
+    replica.undo.on('stack-item-added', (e: { type: 'undo' | 'redo' }) => this.onUndoItem(target(id, 'main'), e.type));
+    replica.privateUndo?.on('stack-item-added', (e: { type: 'undo' | 'redo' }) => this.onUndoItem(target(id, 'private'), e.type));
     const hydrate = async () => {
-      const loaded = await loadDoc(this.db, calDoc(id), replica.doc);
-      this.problems.push(...loaded.problems);
-      this.rowsSinceCompaction.set(calDoc(id), loaded.rows);
+      for (const { docName, doc } of replica.docs()) await this.loadInto(docName, doc);
       replica.attach();
-      if (loaded.problems.length > 0 || replica.name() !== this.cachedName(id)) this.notify();
+      // Private events written before this device held `private` (a local
+      // calendar from before syncing) move there before anything is uploaded.
+      if (replica.writable) replica.splitPrivateEvents();
+      if (this.problems.length > 0 || replica.storedName() !== this.cachedName(id)) this.notify();
     };
     const meta = await this.db.indexMeta.get(id);
     if (meta && meta.version === INDEX_VERSION && Array.isArray(meta.ranges)) {
@@ -467,7 +755,7 @@ class ReplicaStore implements CalendarStore {
 
   /** The calendar name last written to the overlay, shown while its document loads. */
   private cachedName(id: string): string | undefined {
-    return this.overlayCalendars().find(([cid]) => cid === id)?.[1].name;
+    return this.overlayEntry(id)?.name;
   }
 
   // ---- the derived index ----------------------------------------------------
@@ -493,7 +781,6 @@ class ReplicaStore implements CalendarStore {
     });
     this.metas.set(id, meta);
   }
-
   /** Index rows of one UID: the event, or its series' occurrences inside the ranges. */
   private rowsOf(replica: CalendarReplica, uid: string, ranges: readonly [number, number][], state = { master: replica.master(uid), overrides: replica.overrides(uid) }): IndexRow[] {
     const { master, overrides } = state;
@@ -592,18 +879,27 @@ class ReplicaStore implements CalendarStore {
 
   private async flush(): Promise<void> {
     if (this.closed) return;
-    const writes: { docName: string; update: Uint8Array }[] = this.overlayPending.splice(0).map((update) => ({ docName: OVERLAY_DOC, update }));
+    const writes: PendingUpdate[] = [];
+    const plainTaken = new Map<PlainDoc, PendingUpdate[]>();
+    for (const plain of this.plainDocs.values()) {
+      const taken = plain.pending.splice(0);
+      if (taken.length > 0) plainTaken.set(plain, taken);
+      writes.push(...taken);
+    }
     const pending = new Map<CalendarReplica, PendingChanges>();
     for (const replica of this.replicas.values()) {
       const changes = replica.takePending();
-      for (const update of changes.updates) writes.push({ docName: calDoc(replica.calendarId), update });
+      writes.push(...changes.updates);
       if (changes.updates.length > 0 || changes.dirtyUids.length > 0) pending.set(replica, changes);
     }
     if (writes.length === 0 && pending.size === 0) return;
     const metas = new Map<string, IndexMetaRow>();
+    const outboxIds: (number | null)[] = writes.map(() => null);
+    const at = this.now();
     try {
-      await this.db.transaction('rw', this.db.updates, this.db.days, this.db.indexMeta, async () => {
-        if (writes.length > 0) await this.db.updates.bulkAdd(writes.map((w) => ({ ...w, sum: checksum(w.update) })));
+      await this.db.transaction('rw', [this.db.updates, this.db.days, this.db.indexMeta, this.db.outbox, this.db.syncState], async () => {
+        if (writes.length > 0) await this.db.updates.bulkAdd(writes.map((w) => ({ docName: w.docName, update: w.update, sum: checksum(w.update) })));
+        await this.recordLocal(writes, outboxIds, at);
         for (const [replica, changes] of pending) {
           if (changes.dirtyUids.length === 0) continue;
           const id = replica.calendarId;
@@ -625,7 +921,7 @@ class ReplicaStore implements CalendarStore {
       });
     } catch (err) {
       // Nothing is dropped: the changes stay in memory and are written with the next flush.
-      this.overlayPending.unshift(...writes.filter((w) => w.docName === OVERLAY_DOC).map((w) => w.update));
+      for (const [plain, taken] of plainTaken) plain.pending.unshift(...taken);
       for (const [replica, changes] of pending) replica.requeue(changes);
       const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const message = `Your latest changes could not be saved to disk (${reason}). They are kept in this window and saved as soon as possible.`;
@@ -634,28 +930,96 @@ class ReplicaStore implements CalendarStore {
       throw new Error(message, { cause: err });
     }
     for (const [id, meta] of metas) this.metas.set(id, meta);
-    for (const w of writes) {
-      this.channel.postMessage(w);
+    writes.forEach((w, i) => {
+      const outboxId = outboxIds[i] ?? null;
+      if (outboxId !== null) this.seen(w.docName).add(outboxId);
+      this.post({ kind: 'update', docName: w.docName, update: w.update, outboxId });
       this.rowsSinceCompaction.set(w.docName, (this.rowsSinceCompaction.get(w.docName) ?? 0) + 1);
-    }
+    });
     this.notify();
     if (writes.some((w) => (this.rowsSinceCompaction.get(w.docName) ?? 0) > COMPACT_AFTER_ROWS)) setTimeout(() => void this.compactLarge(), 0);
+  }
+
+  /**
+   * Inside the flush's transaction: an outbox row per local change, and the
+   * client ids that wrote them, so both survive exactly as long as the change.
+   */
+  private async recordLocal(writes: readonly PendingUpdate[], outboxIds: (number | null)[], at: number): Promise<void> {
+    const local = writes.map((w, i) => [w, i] as const).filter(([w]) => w.local);
+    if (local.length === 0) return;
+    const ids = await this.db.outbox.bulkAdd(
+      local.map(([w]) => ({ docName: w.docName, at })),
+      { allKeys: true },
+    );
+    local.forEach(([, i], j) => (outboxIds[i] = ids[j] ?? null));
+    const clients = new Map<string, Set<number>>();
+    for (const [w] of local) {
+      const set = clients.get(w.docName) ?? new Set<number>();
+      set.add(w.clientId);
+      clients.set(w.docName, set);
+    }
+    const docNames = [...clients.keys()];
+    const rows = await this.db.syncState.bulkGet(docNames);
+    await this.db.syncState.bulkPut(
+      docNames.map((docName, i) => {
+        const row = parseSyncState(rows[i], docName);
+        return { ...row, localClients: [...new Set([...row.localClients, ...clients.get(docName)!])] };
+      }),
+    );
+  }
+
+  private seen(docName: string): Set<number> {
+    let set = this.outboxSeen.get(docName);
+    if (!set) this.outboxSeen.set(docName, (set = new Set()));
+    return set;
+  }
+
+  private post(message: Broadcast): void {
+    if (!this.closed) this.channel.postMessage(message);
+  }
+
+  /** The open document stored under this name in this window, if any. */
+  private docByName(docName: string): Y.Doc | null {
+    const plain = this.plainDocs.get(docName);
+    if (plain) return plain.doc;
+    for (const replica of this.replicas.values()) {
+      const doc = replica.docByName(docName);
+      if (doc) return doc;
+    }
+    return null;
   }
 
   private onBroadcast(e: MessageEvent): void {
     const parsed = broadcastSchema.safeParse(e.data);
     if (!parsed.success || this.closed) return;
-    const { docName, update } = parsed.data;
-    try {
-      if (docName === OVERLAY_DOC) {
-        Y.applyUpdate(this.overlay, update, ORIGIN_OTHER_WINDOW);
+    const message = parsed.data;
+    switch (message.kind) {
+      case 'update': {
+        const doc = this.docByName(message.docName);
+        if (!doc) return;
+        try {
+          Y.applyUpdate(doc, message.update, ORIGIN_OTHER_WINDOW);
+          if (message.outboxId !== null) this.seen(message.docName).add(message.outboxId);
+        } catch {
+          // The same bytes are in IndexedDB; the next start reads (or quarantines) them.
+        }
         return;
       }
-      for (const replica of this.replicas.values()) {
-        if (calDoc(replica.calendarId) === docName) Y.applyUpdate(replica.doc, update, ORIGIN_OTHER_WINDOW);
+      case 'confirmed': {
+        const set = this.outboxSeen.get(message.docName);
+        for (const id of message.ids) set?.delete(id);
+        this.notify();
+        return;
       }
-    } catch {
-      // The same bytes are in IndexedDB; the next start reads (or quarantines) them.
+      case 'reopen':
+        void this.schedule(async () => {
+          await this.flush();
+          await this.reopen(message.calendarId, message.reset);
+        }).then(() => this.notify());
+        return;
+      case 'unsaved':
+        this.notify();
+        return;
     }
   }
 
@@ -664,13 +1028,93 @@ class ReplicaStore implements CalendarStore {
     for (const [docName, rows] of this.rowsSinceCompaction) {
       // Compacting costs a full encode; a handful of rows loads fast enough as it is.
       if (rows <= 20) continue;
-      const doc = docName === OVERLAY_DOC ? this.overlay : [...this.replicas.values()].find((r) => r.loaded && calDoc(r.calendarId) === docName)?.doc;
+      const plain = this.plainDocs.get(docName);
+      const replica = [...this.replicas.values()].find((r) => r.loaded && r.docByName(docName));
+      const doc = plain ? plain.doc : replica?.docByName(docName);
       if (!doc) continue;
       await this.schedule(async () => {
         const after = await compactDoc(this.db, docName, doc, ORIGIN_OTHER_WINDOW);
         this.rowsSinceCompaction.set(docName, Math.min(after, 1));
       });
     }
+  }
+
+  // ---- what the sync engine reads and records ----------------------------------
+
+  pendingIds(docName: string): number[] {
+    return [...(this.outboxSeen.get(docName) ?? [])];
+  }
+
+  async confirm(docName: string, ids: readonly number[], confirmedSv: Uint8Array | null, at: number): Promise<void> {
+    if (this.closed) return;
+    const doc = this.docByName(docName);
+    await this.db.transaction('rw', this.db.outbox, this.db.syncState, async () => {
+      if (ids.length > 0) await this.db.outbox.bulkDelete([...ids]);
+      const row = parseSyncState(await this.db.syncState.get(docName), docName);
+      const sv = confirmedSv ?? row.confirmedSv;
+      // A client whose every change the relay holds needs no more watching.
+      let localClients = row.localClients;
+      if (sv && doc) {
+        const relay = Y.decodeStateVector(sv);
+        const held = Y.decodeStateVector(Y.encodeStateVector(doc));
+        localClients = localClients.filter((c) => (held.get(c) ?? 0) > (relay.get(c) ?? 0) || c === doc.clientID);
+      }
+      await this.db.syncState.put({ docName, confirmedSv: sv, lastSyncedAt: at, localClients });
+    });
+    const set = this.outboxSeen.get(docName);
+    for (const id of ids) set?.delete(id);
+    if (ids.length > 0) {
+      this.post({ kind: 'confirmed', docName, ids: [...ids] });
+      this.notify();
+    }
+  }
+
+  async syncState(docName: string): Promise<SyncStateRow | null> {
+    const raw = await this.db.syncState.get(docName);
+    return raw === undefined ? null : parseSyncState(raw, docName);
+  }
+
+  async unconfirmedKeys(calendarId: string): Promise<Set<string>> {
+    const replica = await this.loadedReplica(calendarId);
+    const out = new Set<string>();
+    if (!replica) return out;
+    for (const { docName, doc } of replica.docs()) {
+      const state = parseSyncState(await this.db.syncState.get(docName), docName);
+      const clients = new Set([...state.localClients, doc.clientID]);
+      for (const key of unconfirmedKeys(doc, clients, state.confirmedSv ? Y.decodeStateVector(state.confirmedSv) : new Map())) out.add(key);
+    }
+    return out;
+  }
+
+  async addUnsaved(rows: readonly UnsavedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.unsaved.bulkPut([...rows]);
+    this.post({ kind: 'unsaved' });
+    this.notify();
+  }
+
+  async listUnsaved(): Promise<UnsavedRow[]> {
+    const raw: unknown[] = await this.db.unsaved.toArray();
+    const out: UnsavedRow[] = [];
+    for (const row of raw) {
+      const parsed = unsavedRowSchema.safeParse(row);
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out.sort((a, b) => b.at - a.at);
+  }
+
+  async deleteUnsaved(id: string): Promise<void> {
+    await this.db.unsaved.delete(id);
+    this.post({ kind: 'unsaved' });
+    this.notify();
+  }
+
+  async readValue(key: string): Promise<unknown> {
+    return (await this.db.keyValue.get(key))?.value;
+  }
+
+  async writeValue(key: string, value: unknown): Promise<void> {
+    await this.db.keyValue.put({ key, value });
   }
 
   private notify(): void {
@@ -681,9 +1125,19 @@ class ReplicaStore implements CalendarStore {
     this.closed = true;
     this.channel.close();
     for (const r of this.replicas.values()) r.destroy();
-    this.overlay.destroy();
+    for (const p of this.plainDocs.values()) p.doc.destroy();
     this.db.close();
   }
+}
+
+function parseSyncState(raw: unknown, docName: string): SyncStateRow {
+  const r = raw as Partial<SyncStateRow> | undefined;
+  return {
+    docName,
+    confirmedSv: r?.confirmedSv instanceof Uint8Array ? r.confirmedSv : null,
+    lastSyncedAt: typeof r?.lastSyncedAt === 'number' ? r.lastSyncedAt : null,
+    localClients: Array.isArray(r?.localClients) ? r.localClients.filter((c): c is number => typeof c === 'number') : [],
+  };
 }
 
 /** Resolves when the page is next idle (at most 300 ms from now); right away where there is no such notion. */

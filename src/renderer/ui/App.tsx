@@ -1,22 +1,32 @@
 import type FullCalendar from '@fullcalendar/react';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { canWrite } from '../../shared/permissions/canWrite';
+import type { PermissionLevel } from '../../shared/permissions/PermissionLevel';
 import type { Platform } from '../platform/Platform';
 import type { CalendarStore, EditScope, EventInput, OccurrenceRow } from '../replica/CalendarStore';
-import { CalendarList } from './CalendarList';
+import type { SyncService } from '../sync/SyncService';
+import { calendarInfoOf } from './calendarAccess';
+import { CalendarList, type CalendarListSharing } from './CalendarList';
 import { CalendarView, type NewRange, type VisibleRange } from './CalendarView';
 import { draftFromEvent, newDraft, type EditTarget, type EventDraft } from './eventDraft';
 import { EventEditor } from './EventEditor';
+import { InvitationsDialog } from './InvitationsDialog';
 import { localeWeek } from './localeWeek';
 import { MiniMonth } from './MiniMonth';
 import { inputForMove, loadTarget, type MovedTimes } from './moveInput';
+import { PermissionsDialog } from './PermissionsDialog';
 import { ProblemsBanner } from './ProblemsBanner';
 import { problemsOf } from './problemsOf';
 import { ScopeDialog } from './ScopeDialog';
 import { SettingsDialog } from './SettingsDialog';
+import { ShareDialog, type ShareRequest } from './ShareDialog';
 import { Toolbar } from './Toolbar';
+import { UnsavedChangesBanner } from './UnsavedChangesBanner';
+import { UnsavedChangesDialog } from './UnsavedChangesDialog';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useStoreState } from './useStoreState';
+import { hasAccount, useSyncState } from './useSyncState';
 import { fcViewOf, isViewKind, type ViewKind } from './viewKinds';
 import { systemZone as systemZoneOf } from '../../shared/time/systemZone';
 import { resolveDisplayZone } from './displayZone';
@@ -26,6 +36,11 @@ import './app.css';
 interface AppProps {
   platform: Platform;
   store: CalendarStore;
+  /**
+   * Syncing and sharing through a relay. Absent (or signed out), the app is a
+   * purely local calendar, exactly as before there was a relay.
+   */
+  sync?: SyncService;
 }
 
 interface EditorState {
@@ -46,9 +61,14 @@ interface MovePrompt {
  * and the dialogs. It owns what is on screen (view, date, open dialog); the
  * store owns the data, and every change to it arrives through subscribe.
  */
-export function App({ platform, store }: AppProps) {
+export function App({ platform, store, sync }: AppProps) {
   const state = useStoreState(store);
   const { calendars, settings } = state;
+  const syncState = useSyncState(sync);
+  const account = syncState?.account ?? null;
+  const signedIn = account?.status === 'signed-in';
+  const withAccount = hasAccount(syncState);
+  const me = account && (account.status === 'signed-in' || account.status === 'expired') ? account.me : null;
   const locale = typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US';
   const week = useMemo(() => localeWeek(locale), [locale]);
   const displayZone = resolveDisplayZone(settings.displayZone);
@@ -63,7 +83,28 @@ export function App({ platform, store }: AppProps) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [dismissed, setDismissed] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [shareRequest, setShareRequest] = useState<ShareRequest | null>(null);
+  const [permissionsFor, setPermissionsFor] = useState<string | null>(null);
+  const [sharesMade, setSharesMade] = useState(0);
+  const [inboxOpen, setInboxOpen] = useState(false);
+  const [unsavedOpen, setUnsavedOpen] = useState(false);
   const editorKey = useRef(0);
+
+  // Levels are read from the sync service on every render (its notifications re-render
+  // the app); the grid gets a map that only changes when a level does.
+  const levelPairs = sync ? calendars.map((c): [string, PermissionLevel] => [c.id, calendarInfoOf(sync, c.id).level]) : [];
+  const levelKey = JSON.stringify(levelPairs);
+  const levels = useMemo(() => (sync ? new Map(JSON.parse(levelKey) as [string, PermissionLevel][]) : undefined), [levelKey, sync]);
+  const levelOf = (calendarId: string): PermissionLevel => levels?.get(calendarId) ?? 'owner';
+  const writableCalendars = calendars.filter((c) => canWrite(levelOf(c.id)));
+  const ownCalendars = calendars.filter((c) => levelOf(c.id) === 'owner');
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(null), 6000);
+    return () => clearTimeout(timer);
+  }, [status]);
 
   const today = todayIn(displayZone);
   const problems = state.problems.slice(dismissed);
@@ -78,11 +119,11 @@ export function App({ platform, store }: AppProps) {
     if (settings.view !== kind) void store.updateSettings({ view: kind }).catch(() => undefined);
   };
 
-  const firstWritable = () => calendars.find((c) => !c.hidden)?.id ?? calendars[0]?.id ?? null;
+  const firstWritable = () => writableCalendars.find((c) => !c.hidden)?.id ?? writableCalendars[0]?.id ?? null;
 
   const openNew = (r: NewRange) => {
     const calendarId = firstWritable();
-    if (!calendarId) return setNotice('Create a calendar first.');
+    if (!calendarId) return setNotice(calendars.length === 0 ? 'Create a calendar first.' : 'You can only view the calendars you have. Create a calendar of your own to add events.');
     editorKey.current += 1;
     setEditor({ key: editorKey.current, target: null, initial: newDraft(calendarId, r.start, r.end, r.allDay, displayZone) });
   };
@@ -106,6 +147,11 @@ export function App({ platform, store }: AppProps) {
   };
 
   const move = async (row: OccurrenceRow, moved: MovedTimes, revert: () => void) => {
+    // The grid does not let these be dragged; this is the guard behind it.
+    if (!canWrite(levelOf(row.calendarId))) {
+      revert();
+      return setNotice('You can only view this calendar, so its events cannot be moved.');
+    }
     const target = await loadTarget(store, row);
     if (!target) {
       revert();
@@ -151,6 +197,23 @@ export function App({ platform, store }: AppProps) {
 
   const systemZone = systemZoneOf();
 
+  const listSharing: CalendarListSharing | undefined = sync
+    ? {
+        infoOf: (id) => calendarInfoOf(sync, id),
+        showStatus: withAccount,
+        canShare: signedIn,
+        onShare: (calendarId) => setShareRequest({ calendarId }),
+        onPermissions: setPermissionsFor,
+      }
+    : undefined;
+  const unsaved = syncState?.unsaved ?? [];
+  const permissionsCalendar = permissionsFor ? calendars.find((c) => c.id === permissionsFor) : undefined;
+  // Read on every render, so an event whose calendar drops below 'editor' while it is open turns read-only at once.
+  const editorLevel = editor?.target ? levelOf(editor.target.calendarId) : 'owner';
+  const editorReadOnly = canWrite(editorLevel) ? null : editorLevel;
+  // An event can move to any calendar the person may write to; a read-only one stays where it is.
+  const editorCalendars = editorReadOnly !== null && editor ? calendars.filter((c) => c.id === editor.initial.calendarId) : writableCalendars;
+
   return (
     <div className="app">
       <header className="topbar">
@@ -175,15 +238,17 @@ export function App({ platform, store }: AppProps) {
           onRedo={redo}
           onNewEvent={openNewNow}
           onSettings={() => setSettingsOpen(true)}
+          inbox={withAccount && syncState ? { invitations: syncState.invitations.length, notices: syncState.notices.length, onOpen: () => setInboxOpen(true) } : undefined}
         />
       </header>
       <div className="app-body">
         <aside className="sidebar" aria-label="Sidebar">
           <MiniMonth selected={range.currentStart} today={today} firstDay={week.firstDay} locale={locale} onPick={(d) => api()?.gotoDate(d)} />
-          <CalendarList store={store} calendars={calendars} />
+          <CalendarList store={store} calendars={calendars} sharing={listSharing} />
         </aside>
         <main className="main">
           <ProblemsBanner problems={problems} onDismiss={() => setDismissed(state.problems.length)} />
+          <UnsavedChangesBanner changes={unsaved} onReview={() => setUnsavedOpen(true)} />
           {notice && (
             <div className="banner banner-notice" role="alert">
               <p className="banner-text">{notice}</p>
@@ -203,6 +268,8 @@ export function App({ platform, store }: AppProps) {
             locale={locale}
             version={state.version}
             calendarRef={calendarRef}
+            levels={levels}
+            canCreate={writableCalendars.length > 0 || calendars.length === 0}
             onDatesSet={(r) => {
               setRange(r);
               // Day-number links in month view switch FullCalendar's view directly.
@@ -219,12 +286,13 @@ export function App({ platform, store }: AppProps) {
         <EventEditor
           key={editor.key}
           store={store}
-          calendars={calendars}
+          calendars={editorCalendars}
           categories={settings.categories}
           initial={editor.initial}
           target={editor.target}
           firstDay={week.firstDay}
           locale={locale}
+          readOnlyLevel={editorReadOnly}
           onClose={() => setEditor(null)}
         />
       )}
@@ -238,7 +306,58 @@ export function App({ platform, store }: AppProps) {
           }}
         />
       )}
-      {settingsOpen && <SettingsDialog store={store} settings={settings} systemZone={systemZone} platform={platform} onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && <SettingsDialog store={store} settings={settings} systemZone={systemZone} platform={platform} sync={sync} account={account ?? undefined} onClose={() => setSettingsOpen(false)} />}
+      {sync && syncState && inboxOpen && (
+        <InvitationsDialog
+          sync={sync}
+          invitations={syncState.invitations}
+          notices={syncState.notices}
+          locale={locale}
+          onShareBack={signedIn && ownCalendars.length > 0 ? (userId) => setShareRequest({ calendarId: ownCalendars[0]!.id, chooseCalendar: true, subject: { kind: 'user', id: userId } }) : null}
+          onDone={setStatus}
+          onClose={() => setInboxOpen(false)}
+        />
+      )}
+      {sync && permissionsFor && (
+        <PermissionsDialog
+          key={`${permissionsFor}:${sharesMade}`}
+          sync={sync}
+          calendarId={permissionsFor}
+          calendarName={permissionsCalendar?.name ?? ''}
+          locale={locale}
+          onShare={() => setShareRequest({ calendarId: permissionsFor })}
+          onClose={() => setPermissionsFor(null)}
+        />
+      )}
+      {sync && shareRequest && (
+        <ShareDialog
+          sync={sync}
+          me={me}
+          calendars={ownCalendars}
+          request={shareRequest}
+          onShared={(message) => {
+            setSharesMade((n) => n + 1);
+            setStatus(message);
+          }}
+          onClose={() => setShareRequest(null)}
+        />
+      )}
+      {sync && unsavedOpen && unsaved.length > 0 && (
+        <UnsavedChangesDialog sync={sync} changes={unsaved} ownCalendars={ownCalendars} displayZone={displayZone} locale={locale} onDone={setStatus} onClose={() => setUnsavedOpen(false)} />
+      )}
+      {/* Always there, empty when quiet: a live region has to exist before its words arrive to be read out. */}
+      {sync && (
+        <div className="toast" role="status">
+          {status && (
+            <>
+              <span>{status}</span>
+              <button type="button" className="btn btn-text btn-small" onClick={() => setStatus(null)}>
+                OK
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </div>
   );
 }

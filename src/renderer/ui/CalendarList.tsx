@@ -1,19 +1,36 @@
 import { useId, useState } from 'react';
 import type { CalendarInfo, CalendarStore } from '../replica/CalendarStore';
-import { CalendarListItem } from './CalendarListItem';
+import type { SharedCalendarInfo } from '../sync/SyncService';
+import { CalendarListItem, type CalendarSharing } from './CalendarListItem';
 import { ColorPicker } from './ColorPicker';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Icon } from './Icon';
 import { PALETTE } from './palette';
 import { problemsOf } from './problemsOf';
 
+/** What the list shows of sharing, with a sync service; absent, the list is as it always was. */
+export interface CalendarListSharing {
+  infoOf: (calendarId: string) => SharedCalendarInfo;
+  /** Signed in or expired: sync states are shown and other people's calendars listed apart. */
+  showStatus: boolean;
+  /** Signed in: owned calendars offer Share… and Permissions…. */
+  canShare: boolean;
+  onShare: (calendarId: string) => void;
+  onPermissions: (calendarId: string) => void;
+}
+
 interface CalendarListProps {
   store: CalendarStore;
   calendars: CalendarInfo[];
+  sharing?: CalendarListSharing;
 }
 
-/** The sidebar's calendars: show/hide, rename, recolour, add and delete (after a confirmation). */
-export function CalendarList({ store, calendars }: CalendarListProps) {
+/**
+ * The sidebar's calendars: show/hide, rename, recolour, add and delete (after a
+ * confirmation); with a relay account also each calendar's sync state, sharing,
+ * and other people's calendars under "Shared with me".
+ */
+export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
   const id = useId();
   const [adding, setAdding] = useState(false);
   const [newName, setNewName] = useState('');
@@ -50,6 +67,37 @@ export function CalendarList({ store, calendars }: CalendarListProps) {
     }
   };
 
+  const sharingOf = (c: CalendarInfo): CalendarSharing | undefined => {
+    if (!sharing) return undefined;
+    const info = sharing.infoOf(c.id);
+    const mine = sharing.canShare && info.level === 'owner';
+    return {
+      info,
+      showStatus: sharing.showStatus,
+      onShare: mine ? () => sharing.onShare(c.id) : null,
+      onPermissions: mine ? () => sharing.onPermissions(c.id) : null,
+    };
+  };
+  const withSharing = calendars.map((c) => ({ c, sharing: sharingOf(c) }));
+  const own = withSharing.filter((x) => !x.sharing?.showStatus || x.sharing.info.level === 'owner');
+  const others = withSharing.filter((x) => !own.includes(x));
+
+  const item = ({ c, sharing: s }: { c: CalendarInfo; sharing: CalendarSharing | undefined }) => (
+    <CalendarListItem
+      key={c.id}
+      calendar={c}
+      onToggle={(hidden) => void store.updateCalendar(c.id, { hidden })}
+      onRename={(name) => store.updateCalendar(c.id, { name })}
+      onColor={(color) => void store.updateCalendar(c.id, { color })}
+      onDelete={() => {
+        setDeleteError(null);
+        setDeleting(c);
+      }}
+      deleting={deleting?.id === c.id}
+      sharing={s}
+    />
+  );
+
   return (
     <section className="calendar-list">
       <div className="sidebar-heading">
@@ -59,22 +107,7 @@ export function CalendarList({ store, calendars }: CalendarListProps) {
           <span className="sr-only">New calendar</span>
         </button>
       </div>
-      <ul>
-        {calendars.map((c) => (
-          <CalendarListItem
-            key={c.id}
-            calendar={c}
-            onToggle={(hidden) => void store.updateCalendar(c.id, { hidden })}
-            onRename={(name) => store.updateCalendar(c.id, { name })}
-            onColor={(color) => void store.updateCalendar(c.id, { color })}
-            onDelete={() => {
-              setDeleteError(null);
-              setDeleting(c);
-            }}
-            deleting={deleting?.id === c.id}
-          />
-        ))}
-      </ul>
+      <ul>{own.map(item)}</ul>
       {adding && (
         <form
           className="calendar-new"
@@ -110,6 +143,14 @@ export function CalendarList({ store, calendars }: CalendarListProps) {
             </button>
           </div>
         </form>
+      )}
+      {others.length > 0 && (
+        <>
+          <div className="sidebar-heading sidebar-heading-next">
+            <h2>Shared with me</h2>
+          </div>
+          <ul>{others.map(item)}</ul>
+        </>
       )}
       {deleting && (
         <ConfirmDialog

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import type { CalendarInfo } from '../replica/CalendarStore';
+import type { SharedCalendarInfo } from '../sync/SyncService';
 import { ColorPicker } from './ColorPicker';
 import { Icon } from './Icon';
+import { levelLabel } from './levelWords';
+import { SyncStatusLine } from './SyncStatusLine';
 import { useDebouncedCommit } from './useDebouncedCommit';
 
 interface CalendarListItemProps {
@@ -12,13 +15,27 @@ interface CalendarListItemProps {
   onDelete: () => void;
   /** While the delete confirmation is up, the options close so only the dialog's button says "Delete". */
   deleting: boolean;
+  /** With a relay account: who owns the calendar, at what level it is seen, its sync state, sharing actions. */
+  sharing?: CalendarSharing;
+}
+
+export interface CalendarSharing {
+  info: SharedCalendarInfo;
+  /** Show the sync state line (not while signed out: the app is then a local calendar). */
+  showStatus: boolean;
+  /** Share… and Permissions… are offered (the person owns the calendar and is signed in). */
+  onShare: (() => void) | null;
+  onPermissions: (() => void) | null;
 }
 
 /**
  * One calendar in the sidebar: a show/hide checkbox in the calendar's colour,
- * and behind its options button the name, colour and delete controls.
+ * and behind its options button (or a right-click) the name, colour and delete
+ * controls. With a relay account, lines under the name say whose calendar it is
+ * and at what level (other people's), and how it is syncing; the person's own
+ * calendars offer Share… and Permissions…. Only the owner may delete a calendar.
  */
-export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDelete, deleting }: CalendarListItemProps) {
+export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDelete, deleting, sharing }: CalendarListItemProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(calendar.name);
@@ -36,31 +53,83 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
     }
   };
 
+  const info = sharing?.info;
+  const owned = !info || info.level === 'owner';
+  // "Bob Stone · Can edit"; just the level when the calendar is named after its owner already.
+  const ownerName = info?.access?.ownerName && info.access.ownerName !== calendar.name ? info.access.ownerName : null;
+  const ownerLine = info && !owned ? [ownerName, levelLabel(info.level)].filter(Boolean).join(' · ') : null;
+  const canShare = Boolean(sharing?.onShare);
+  const describedBy = [ownerLine ? `${id}-owner` : null, sharing?.showStatus ? `${id}-sync` : null].filter(Boolean).join(' ') || undefined;
+  const toggleOptions = () => {
+    setName(calendar.name);
+    setColor(calendar.color);
+    setOpen(!open);
+  };
+
   return (
-    <li className={`calendar-item ${open ? 'open' : ''}`}>
+    <li
+      className={`calendar-item ${open ? 'open' : ''}`}
+      // Right-click opens the same options, as a calendar's context menu does in Outlook.
+      onContextMenu={(e) => {
+        if ((e.target as HTMLElement).closest('.calendar-edit')) return;
+        e.preventDefault();
+        if (!open) toggleOptions();
+      }}
+    >
       <div className="calendar-row">
         <label className="calendar-toggle">
-          <input type="checkbox" checked={!calendar.hidden} style={{ accentColor: calendar.color }} onChange={(e) => onToggle(!e.target.checked)} />
+          <input type="checkbox" checked={!calendar.hidden} style={{ accentColor: calendar.color }} aria-describedby={describedBy} onChange={(e) => onToggle(!e.target.checked)} />
           <span className="calendar-name">{calendar.name}</span>
         </label>
         <button
           type="button"
           className="icon-btn icon-btn-small calendar-options"
-          title="Rename, recolour or delete"
+          title={canShare ? 'Share, rename, recolour or delete' : owned ? 'Rename, recolour or delete' : 'Rename or recolour'}
           aria-expanded={open}
-          onClick={() => {
-            setName(calendar.name);
-            setColor(calendar.color);
-            setOpen(!open);
-          }}
+          onClick={toggleOptions}
         >
           <Icon name="pencil" size={16} />
           {/* Named by text rather than aria-label, so finding the checkbox by the calendar's name finds only the checkbox. */}
           <span className="sr-only">{`Options for ${calendar.name}`}</span>
         </button>
       </div>
+      {(ownerLine || sharing?.showStatus) && info && (
+        <div className="calendar-sub">
+          {ownerLine && (
+            <span id={`${id}-owner`} className="calendar-owner">
+              {ownerLine}
+            </span>
+          )}
+          {sharing?.showStatus && <SyncStatusLine id={`${id}-sync`} state={info.sync} />}
+        </div>
+      )}
       {open && !deleting && (
         <div className="calendar-edit">
+          {canShare && (
+            <div className="calendar-share-actions">
+              <button
+                type="button"
+                className="btn btn-outline btn-small"
+                onClick={() => {
+                  setOpen(false);
+                  sharing?.onShare?.();
+                }}
+              >
+                <Icon name="people" size={16} />
+                Share…
+              </button>
+              <button
+                type="button"
+                className="btn btn-outline btn-small"
+                onClick={() => {
+                  setOpen(false);
+                  sharing?.onPermissions?.();
+                }}
+              >
+                Permissions…
+              </button>
+            </div>
+          )}
           <div className="field">
             <label htmlFor={`${id}-name`}>Name</label>
             <input
@@ -79,18 +148,23 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
             </p>
           )}
           <ColorPicker label={`Colour of ${calendar.name}`} value={color} onChange={setColor} />
+          {!owned && info?.access && <p className="hint">Shared with you by {info.access.ownerName}.</p>}
           <div className="calendar-edit-actions">
-            <button
-              type="button"
-              className="btn btn-danger-text btn-small"
-              onClick={() => {
-                setOpen(false);
-                onDelete();
-              }}
-            >
-              <Icon name="trash" size={16} />
-              Delete calendar
-            </button>
+            {owned ? (
+              <button
+                type="button"
+                className="btn btn-danger-text btn-small"
+                onClick={() => {
+                  setOpen(false);
+                  onDelete();
+                }}
+              >
+                <Icon name="trash" size={16} />
+                Delete calendar
+              </button>
+            ) : (
+              <span />
+            )}
             <button
               type="button"
               className="btn btn-text btn-small"

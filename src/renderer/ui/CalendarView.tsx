@@ -7,6 +7,7 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { PermissionLevel } from '../../shared/permissions/PermissionLevel';
 import type { CalendarInfo, CalendarStore, OccurrenceRow } from '../replica/CalendarStore';
 import { DayHeader } from './DayHeader';
 import { EventContent } from './EventContent';
@@ -42,6 +43,13 @@ interface CalendarViewProps {
   /** Store version: a change means data may have changed, so the grid refetches. */
   version: number;
   calendarRef: RefObject<FullCalendar | null>;
+  /**
+   * Each calendar's level, with a sync service: events of calendars below
+   * 'editor' cannot be dragged or resized. Absent, every calendar is the person's own.
+   */
+  levels?: ReadonlyMap<string, PermissionLevel>;
+  /** Whether any calendar takes new events; if none does, selecting a range creates nothing. */
+  canCreate?: boolean;
   onDatesSet: (range: VisibleRange) => void;
   onOpen: (row: OccurrenceRow) => void;
   onCreate: (range: NewRange) => void;
@@ -59,26 +67,27 @@ const FC_TO_KIND: Record<string, ViewKind> = { timeGridDay: 'day', timeGridWeek:
  * axis shows both clocks and its corner names both zones.
  */
 export function CalendarView(props: CalendarViewProps) {
-  const { store, calendars, categories, displayZone, secondZone, view, week, locale, version, calendarRef } = props;
+  const { store, calendars, categories, displayZone, secondZone, view, week, locale, version, calendarRef, levels, canCreate = true } = props;
 
   // The event source is created once (a new function would make FullCalendar
   // drop and rebuild its sources); it reads the latest store and calendars from here.
-  const latest = useRef({ store, calendars });
+  const latest = useRef({ store, calendars, levels });
   useEffect(() => {
-    latest.current = { store, calendars };
-  }, [store, calendars]);
+    latest.current = { store, calendars, levels };
+  }, [store, calendars, levels]);
 
+  // A change of level redraws too: it changes what can be dragged and how titles read.
   const visibleKey = calendars
     .filter((c) => !c.hidden)
-    .map((c) => `${c.id}:${c.color}`)
+    .map((c) => `${c.id}:${c.color}:${levels?.get(c.id) ?? ''}`)
     .join(',');
 
   const [events] = useState(() => (info: EventSourceFuncArg, success: (events: FcEventInput[]) => void, failure: (error: Error) => void) => {
-    const { store: s, calendars: cals } = latest.current;
+    const { store: s, calendars: cals, levels: lv } = latest.current;
     const visible = cals.filter((c) => !c.hidden).map((c) => c.id);
     const byId = new Map(cals.map((c) => [c.id, c]));
     s.queryRange(info.start.valueOf(), info.end.valueOf(), visible).then(
-      (rows) => success(rows.map((r) => toEventInput(r, byId))),
+      (rows) => success(rows.map((r) => toEventInput(r, byId, lv))),
       (err: unknown) => failure(err instanceof Error ? err : new Error(String(err))),
     );
   });
@@ -215,7 +224,7 @@ export function CalendarView(props: CalendarViewProps) {
         views={views}
         nowIndicator
         editable
-        selectable
+        selectable={canCreate}
         selectMirror
         // A plain click opens a one-hour event (dateClick); only a real drag selects a range.
         selectMinDistance={6}

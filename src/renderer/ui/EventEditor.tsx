@@ -1,16 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { SHOW_AS, SHOW_AS_LABEL, type ShowAs } from '../../shared/model/CalendarEvent';
 import { validateEvent } from '../../shared/model/validateEvent';
+import type { PermissionLevel } from '../../shared/permissions/PermissionLevel';
 import type { CalendarInfo, CalendarStore, EditScope, EventInput } from '../replica/CalendarStore';
 import { CategoryPicker } from './CategoryPicker';
 import { describeRecurrence } from './describeRecurrence';
 import { anchorToOccurrence, draftToInput, type EditTarget, type EventDraft } from './eventDraft';
 import { Icon } from './Icon';
+import { levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { RecurrenceEditor } from './RecurrenceEditor';
 import { RemindersEditor } from './RemindersEditor';
 import { ScopeDialog } from './ScopeDialog';
+import { displayTitle } from './toEventInput';
 import { addDays, addWallMinutes, daysBetween, wallMinutesBetween } from './wallTime';
 import { ZoneSelect } from './ZoneSelect';
 
@@ -23,6 +26,11 @@ interface EventEditorProps {
   target: EditTarget | null;
   firstDay: number;
   locale: string;
+  /**
+   * Set when the person may only view the event's calendar (below 'editor'):
+   * every field is shown disabled, and there is no Save or Delete.
+   */
+  readOnlyLevel?: PermissionLevel | null;
   onClose: () => void;
 }
 
@@ -31,7 +39,8 @@ interface EventEditorProps {
  * reminders. Problems the store reports are listed in the dialog and nothing
  * closes until a write succeeds, so no typing is ever lost to a failed save.
  */
-export function EventEditor({ store, calendars, categories, initial, target, firstDay, locale, onClose }: EventEditorProps) {
+export function EventEditor({ store, calendars, categories, initial, target, firstDay, locale, readOnlyLevel = null, onClose }: EventEditorProps) {
+  const readOnly = readOnlyLevel !== null;
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [problems, setProblems] = useState<string[]>([]);
@@ -79,6 +88,7 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
   };
 
   const save = () => {
+    if (readOnly) return;
     const { input, problems: early } = draftToInput(draft, target);
     if (!input) {
       setProblems(early);
@@ -136,6 +146,7 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
 
   const summary = describeRecurrence(draft.recurrence, target?.master?.when.start.slice(0, 10) ?? draft.startDate, draft.allDay, draft.allDay ? null : draft.tzid, locale);
   const label = target ? 'Edit event' : 'New event';
+  const calendarName = calendars.find((c) => c.id === draft.calendarId)?.name;
 
   return (
     <Modal label={label} onClose={onClose} className="event-editor">
@@ -163,116 +174,145 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
             </div>
           )}
 
-          <div className="field">
-            <label htmlFor={`${id}-title`}>Title</label>
-            <input id={`${id}-title`} data-autofocus className="input-title" placeholder="Add a title" value={draft.title} onChange={(e) => set({ title: e.target.value })} />
-          </div>
+          {readOnlyLevel !== null && (
+            <p className="readonly-note" id={`${id}-ro`}>
+              <Icon name="lock" size={16} />
+              <span>
+                You can view this calendar ({levelLabel(readOnlyLevel)})
+                {calendarName && <span className="readonly-calendar"> · {calendarName}</span>}
+              </span>
+            </p>
+          )}
 
-          <div className="when-grid">
+          {/* A disabled fieldset disables every control inside, the repeat and reminder editors included. */}
+          <fieldset className="editor-fields" disabled={readOnly} aria-describedby={readOnly ? `${id}-ro` : undefined}>
             <div className="field">
-              <label htmlFor={`${id}-sd`}>Start date</label>
-              <input id={`${id}-sd`} type="date" value={draft.startDate} onChange={(e) => setStart(e.target.value, draft.startTime)} />
+              <label htmlFor={`${id}-title`}>Title</label>
+              <input
+                id={`${id}-title`}
+                data-autofocus
+                className="input-title"
+                placeholder={readOnly ? '' : 'Add a title'}
+                value={readOnlyLevel !== null ? displayTitle(draft.title, draft.showAs, readOnlyLevel) : draft.title}
+                onChange={(e) => set({ title: e.target.value })}
+              />
             </div>
-            {!draft.allDay && (
+
+            <div className="when-grid">
               <div className="field">
-                <label htmlFor={`${id}-st`}>Start time</label>
-                <input id={`${id}-st`} type="time" value={draft.startTime} onChange={(e) => setStart(draft.startDate, e.target.value)} />
+                <label htmlFor={`${id}-sd`}>Start date</label>
+                <input id={`${id}-sd`} type="date" value={draft.startDate} onChange={(e) => setStart(e.target.value, draft.startTime)} />
               </div>
-            )}
-            <span className="when-sep" aria-hidden="true">
-              –
-            </span>
+              {!draft.allDay && (
+                <div className="field">
+                  <label htmlFor={`${id}-st`}>Start time</label>
+                  <input id={`${id}-st`} type="time" value={draft.startTime} onChange={(e) => setStart(draft.startDate, e.target.value)} />
+                </div>
+              )}
+              <span className="when-sep" aria-hidden="true">
+                –
+              </span>
+              <div className="field">
+                <label htmlFor={`${id}-ed`}>End date</label>
+                <input id={`${id}-ed`} type="date" value={draft.endDate} min={draft.startDate} onChange={(e) => set({ endDate: e.target.value })} />
+              </div>
+              {!draft.allDay && (
+                <div className="field">
+                  <label htmlFor={`${id}-et`}>End time</label>
+                  <input id={`${id}-et`} type="time" value={draft.endTime} onChange={(e) => set({ endTime: e.target.value })} />
+                </div>
+              )}
+            </div>
+
+            <div className="field-row">
+              <label className="checkbox">
+                <input type="checkbox" checked={draft.allDay} onChange={(e) => set({ allDay: e.target.checked })} />
+                All day
+              </label>
+              {!draft.allDay && (
+                <div className="field field-grow">
+                  <label htmlFor={`${id}-tz`}>Time zone</label>
+                  <ZoneSelect id={`${id}-tz`} value={draft.tzid} onChange={(tzid) => set({ tzid })} nullLabel={draft.tzid === null ? 'Floating (same clock time in every zone)' : undefined} />
+                </div>
+              )}
+            </div>
+
+            <RecurrenceEditor
+              value={draft.recurrence}
+              onChange={(recurrence) => set({ recurrence })}
+              startDate={target?.master?.when.start.slice(0, 10) ?? draft.startDate}
+              firstDay={firstDay}
+              locale={locale}
+              summary={summary}
+            />
+
             <div className="field">
-              <label htmlFor={`${id}-ed`}>End date</label>
-              <input id={`${id}-ed`} type="date" value={draft.endDate} min={draft.startDate} onChange={(e) => set({ endDate: e.target.value })} />
+              <label htmlFor={`${id}-loc`}>Location</label>
+              <input id={`${id}-loc`} value={draft.location} placeholder="Add a location" onChange={(e) => set({ location: e.target.value })} />
             </div>
-            {!draft.allDay && (
-              <div className="field">
-                <label htmlFor={`${id}-et`}>End time</label>
-                <input id={`${id}-et`} type="time" value={draft.endTime} onChange={(e) => set({ endTime: e.target.value })} />
-              </div>
-            )}
-          </div>
 
-          <div className="field-row">
-            <label className="checkbox">
-              <input type="checkbox" checked={draft.allDay} onChange={(e) => set({ allDay: e.target.checked })} />
-              All day
-            </label>
-            {!draft.allDay && (
+            <div className="field-row">
+              {calendars.length > 1 && (
+                <div className="field field-grow">
+                  <label htmlFor={`${id}-cal`}>Calendar</label>
+                  <select id={`${id}-cal`} value={draft.calendarId} onChange={(e) => set({ calendarId: e.target.value })}>
+                    {calendars.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
               <div className="field field-grow">
-                <label htmlFor={`${id}-tz`}>Time zone</label>
-                <ZoneSelect id={`${id}-tz`} value={draft.tzid} onChange={(tzid) => set({ tzid })} nullLabel={draft.tzid === null ? 'Floating (same clock time in every zone)' : undefined} />
-              </div>
-            )}
-          </div>
-
-          <RecurrenceEditor
-            value={draft.recurrence}
-            onChange={(recurrence) => set({ recurrence })}
-            startDate={target?.master?.when.start.slice(0, 10) ?? draft.startDate}
-            firstDay={firstDay}
-            locale={locale}
-            summary={summary}
-          />
-
-          <div className="field">
-            <label htmlFor={`${id}-loc`}>Location</label>
-            <input id={`${id}-loc`} value={draft.location} placeholder="Add a location" onChange={(e) => set({ location: e.target.value })} />
-          </div>
-
-          <div className="field-row">
-            {calendars.length > 1 && (
-              <div className="field field-grow">
-                <label htmlFor={`${id}-cal`}>Calendar</label>
-                <select id={`${id}-cal`} value={draft.calendarId} onChange={(e) => set({ calendarId: e.target.value })}>
-                  {calendars.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
+                <label htmlFor={`${id}-showas`}>Show as</label>
+                <select id={`${id}-showas`} value={draft.showAs} onChange={(e) => set({ showAs: e.target.value as ShowAs })}>
+                  {SHOW_AS.map((s) => (
+                    <option key={s} value={s}>
+                      {SHOW_AS_LABEL[s]}
                     </option>
                   ))}
                 </select>
               </div>
-            )}
-            <div className="field field-grow">
-              <label htmlFor={`${id}-showas`}>Show as</label>
-              <select id={`${id}-showas`} value={draft.showAs} onChange={(e) => set({ showAs: e.target.value as ShowAs })}>
-                {SHOW_AS.map((s) => (
-                  <option key={s} value={s}>
-                    {SHOW_AS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
+              <label className="checkbox">
+                <input type="checkbox" checked={draft.private} onChange={(e) => set({ private: e.target.checked })} />
+                Private
+              </label>
             </div>
-            <label className="checkbox">
-              <input type="checkbox" checked={draft.private} onChange={(e) => set({ private: e.target.checked })} />
-              Private
-            </label>
-          </div>
 
-          <CategoryPicker categories={categories} value={draft.categories} onChange={(c) => set({ categories: c })} />
-          <RemindersEditor value={draft.reminders} onChange={(reminders) => set({ reminders })} />
+            <CategoryPicker categories={categories} value={draft.categories} onChange={(c) => set({ categories: c })} />
+            <RemindersEditor value={draft.reminders} onChange={(reminders) => set({ reminders })} />
 
-          <div className="field">
-            <label htmlFor={`${id}-desc`}>Description</label>
-            <textarea id={`${id}-desc`} rows={4} value={draft.description} placeholder="Add a description" onChange={(e) => set({ description: e.target.value })} />
-          </div>
+            <div className="field">
+              <label htmlFor={`${id}-desc`}>Description</label>
+              <textarea id={`${id}-desc`} rows={4} value={draft.description} placeholder={readOnly ? '' : 'Add a description'} onChange={(e) => set({ description: e.target.value })} />
+            </div>
+          </fieldset>
         </div>
 
-        <footer className="modal-actions">
-          {target && (
-            <button type="button" className="btn btn-danger-text" disabled={busy} onClick={remove}>
-              Delete
+        {readOnly ? (
+          <footer className="modal-actions">
+            <span className="spacer" />
+            <button type="button" className="btn btn-primary" onClick={onClose}>
+              Done
             </button>
-          )}
-          <span className="spacer" />
-          <button type="button" className="btn btn-text" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save
-          </button>
-        </footer>
+          </footer>
+        ) : (
+          <footer className="modal-actions">
+            {target && (
+              <button type="button" className="btn btn-danger-text" disabled={busy} onClick={remove}>
+                Delete
+              </button>
+            )}
+            <span className="spacer" />
+            <button type="button" className="btn btn-text" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              Save
+            </button>
+          </footer>
+        )}
       </form>
 
       {scopePrompt && <ScopeDialog action={scopePrompt.action} allowThis={scopePrompt.allowThis} allowFollowing={scopePrompt.allowFollowing} onChoose={applyScope} onCancel={() => setScopePrompt(null)} />}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, Platform } from '../platform/Platform';
 import type { CalendarStore, Settings } from '../replica/CalendarStore';
+import type { AccountState, SyncService } from '../sync/SyncService';
+import { AccountSection } from './AccountSection';
 import { CategoryManager } from './CategoryManager';
 import { Icon } from './Icon';
 import { Modal } from './Modal';
@@ -12,11 +14,14 @@ interface SettingsDialogProps {
   settings: Settings;
   systemZone: string;
   platform: Platform;
+  /** With a sync service, the relay account comes first. */
+  sync?: SyncService;
+  account?: AccountState;
   onClose: () => void;
 }
 
-/** The person's settings: display zone, an optional second zone for the time axis, and colour categories. Changes apply at once. */
-export function SettingsDialog({ store, settings, systemZone, platform, onClose }: SettingsDialogProps) {
+/** The person's settings: the relay account, display zone, an optional second zone for the time axis, and colour categories. Changes apply at once. */
+export function SettingsDialog({ store, settings, systemZone, platform, sync, account, onClose }: SettingsDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [about, setAbout] = useState<AppInfo | null>(null);
   useEffect(() => {
@@ -52,6 +57,7 @@ export function SettingsDialog({ store, settings, systemZone, platform, onClose 
             {error}
           </p>
         )}
+        {sync && account && <AccountSection sync={sync} account={account} />}
         <section>
           <h3>Time zones</h3>
           <div className="field">

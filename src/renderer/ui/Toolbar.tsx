@@ -17,12 +17,20 @@ interface ToolbarProps {
   onRedo: () => void;
   onNewEvent: () => void;
   onSettings: () => void;
+  /** With a relay account: the inbox button and how many invitations and notices wait in it. */
+  inbox?: { invitations: number; notices: number; onOpen: () => void };
 }
 
-/** The bar above the grid: navigation, the period shown, views, undo/redo, new event, settings. */
+function inboxSummary(invitations: number, notices: number): string {
+  const parts = [invitations > 0 ? `${invitations} ${invitations === 1 ? 'invitation' : 'invitations'}` : null, notices > 0 ? `${notices} ${notices === 1 ? 'notice' : 'notices'}` : null].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(' and ')} waiting` : 'Nothing waiting';
+}
+
+/** The bar above the grid: navigation, the period shown, views, undo/redo, new event, invitations, settings. */
 export function Toolbar(p: ToolbarProps) {
+  const inboxCount = p.inbox ? p.inbox.invitations + p.inbox.notices : 0;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Navigation and views">
+    <div className={p.inbox ? 'toolbar toolbar-with-inbox' : 'toolbar'} role="toolbar" aria-label="Navigation and views">
       <div className="toolbar-group">
         <button type="button" className="btn btn-outline" onClick={p.onToday} title="Today (T)">
           Today
@@ -59,6 +67,20 @@ export function Toolbar(p: ToolbarProps) {
           <Icon name="plus" />
           <span className="btn-new-label">New event</span>
         </button>
+        {p.inbox && (
+          <button type="button" className="icon-btn inbox-btn" title={`Invitations: ${inboxSummary(p.inbox.invitations, p.inbox.notices).toLowerCase()}`} aria-describedby="inbox-count" onClick={p.inbox.onOpen}>
+            <Icon name="mail" />
+            <span className="sr-only">Invitations</span>
+            {inboxCount > 0 && (
+              <span className={`badge ${p.inbox.invitations > 0 ? '' : 'badge-quiet'}`} aria-hidden="true">
+                {inboxCount > 99 ? '99+' : inboxCount}
+              </span>
+            )}
+            <span id="inbox-count" hidden>
+              {inboxSummary(p.inbox.invitations, p.inbox.notices)}
+            </span>
+          </button>
+        )}
         <button type="button" className="icon-btn" aria-label="Settings" title="Settings" onClick={p.onSettings}>
           <Icon name="settings" />
         </button>

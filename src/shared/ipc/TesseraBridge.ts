@@ -21,6 +21,11 @@ export interface AppInfo {
   platform: string;
   /** What runs the app, for about boxes and bug reports, e.g. "Electron 45.4.1 (Chromium 142.0...)". */
   runtime: string;
+  /**
+   * The relay the app offers in Settings before the person sets one: the embedded
+   * relay `npm start` runs (TESSERA_RELAY_URL), or null (the web client uses its own origin).
+   */
+  defaultRelayUrl: string | null;
 }
 
 export interface TesseraBridge {
@@ -35,4 +40,16 @@ export interface TesseraBridge {
    * Clicking it brings the window that asked for it to the front.
    */
   notify(title: string, body: string): Promise<boolean>;
+  /**
+   * The relay session stored for a profile (JSON with its refresh token),
+   * decrypted with Electron safeStorage; null when none is stored or it cannot
+   * be decrypted.
+   */
+  loadSession(profile: string): Promise<string | null>;
+  /**
+   * Stores a profile's relay session encrypted with Electron safeStorage (null
+   * deletes it). Resolves to false when the OS offers no encryption: the
+   * session is then not written to disk at all.
+   */
+  saveSession(profile: string, session: string | null): Promise<boolean>;
 }

@@ -48,8 +48,10 @@ export function buildContentSecurityPolicy(options: ContentSecurityPolicyOptions
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'", 'data:']],
-    // ws:/wss: for the sync relay's websockets (and the dev server's HMR socket).
-    ['connect-src', ["'self'", 'ws:', 'wss:', ...extraConnect]],
+    // The relay's HTTP API and websockets live on another origin in the desktop
+    // app (and wherever the person points Settings): any https:/wss: relay, and
+    // plain http:/ws: only on this machine, where nothing crosses a network.
+    ['connect-src', ["'self'", 'https:', 'wss:', 'ws:', 'http://127.0.0.1:*', 'http://localhost:*', ...extraConnect]],
     ['worker-src', ["'self'"]],
     ['manifest-src', ["'self'"]],
     ['media-src', ["'self'"]],

@@ -8,6 +8,8 @@ export const IPC_CHANNELS = {
   appInfo: 'tessera:app-info',
   openExternal: 'tessera:open-external',
   notify: 'tessera:notify',
+  loadSession: 'tessera:load-session',
+  saveSession: 'tessera:save-session',
 } as const satisfies Record<keyof TesseraBridge, string>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];

@@ -1,0 +1,487 @@
+import { z } from 'zod';
+import { meSchema, sessionSchema, type CalendarAccess, type Session } from '../../shared/protocol/api';
+import { readAccess, readInboxItems, type Invitation, type Notice } from '../../shared/protocol/inboxDocument';
+import { formatRoom } from '../../shared/protocol/roomName';
+import type * as Y from 'yjs';
+import type { Platform } from '../platform/Platform';
+import { ORIGIN_LOCAL } from '../replica/CalendarReplica';
+import type { ReplicaStoreApi } from '../replica/openCalendarStore';
+import { isWritable } from '../replica/ReplicaBinding';
+import type { UnsavedRow } from '../replica/TesseraDb';
+import { acceptInvitation } from './acceptInvitation';
+import { computeSyncState } from './computeSyncState';
+import { formatEventIcs } from './formatEventIcs';
+import { RelayClient, syncUrl, type Fetch } from './RelayClient';
+import { normalizeRelayUrl, pageOrigin } from './relayAddress';
+import { SessionKeeper, type SessionVault } from './SessionKeeper';
+import { SyncEngine } from './SyncEngine';
+import { syncChannelMessageSchema, type SyncChannelMessage } from './syncChannelMessages';
+import type { AccountState, CalendarSyncState, SharedCalendarInfo, SyncService, UnsavedChange } from './SyncService';
+import { acquireLeadership, withLock, type Leadership, type LockFn } from './withLock';
+
+export interface OpenSyncOptions {
+  store: ReplicaStoreApi;
+  /** Where the session is kept between runs (Electron: safeStorage via IPC; web: IndexedDB). */
+  platform: Pick<Platform, 'loadSession' | 'saveSession'>;
+  /** This page's origin if a relay may serve it (default: location.origin for http(s) pages). */
+  origin?: string | null;
+  now?: () => number;
+  fetchImpl?: Fetch;
+  WebSocketImpl?: typeof WebSocket;
+  heartbeatMs?: number;
+  lock?: LockFn;
+  leadership?: (name: string, onLeader: () => void) => Leadership;
+}
+
+/** The profile's account as stored (tokens are kept apart, in the platform's vault). */
+const accountRowSchema = z.object({
+  /** The address last set in Settings. */
+  relayUrl: z.string().nullable(),
+  status: z.enum(['signed-out', 'signed-in', 'expired']),
+  /** The relay the session belongs to. */
+  sessionRelayUrl: z.string().nullable(),
+  me: meSchema.nullable(),
+});
+type AccountRow = z.infer<typeof accountRowSchema>;
+const ACCOUNT_KEY = 'account';
+const SIGNED_OUT: AccountRow = { relayUrl: null, status: 'signed-out', sessionRelayUrl: null, me: null };
+/** Notices the person dismissed live in their overlay, so a dismissal follows them to every device. */
+const DISMISSED_MAP = 'dismissedNotices';
+
+export type OpenedSyncService = SyncService & {
+  /** Resolves when the syncing engine has carried out every decision so far (tests). */
+  settled(): Promise<void>;
+  /** Whether this window holds the profile's relay connections. */
+  isLeader(): boolean;
+};
+
+export async function openSyncService(options: OpenSyncOptions): Promise<OpenedSyncService> {
+  const service = new SyncHub(options);
+  await service.open();
+  return service;
+}
+
+/**
+ * The SyncService of one window. Every window reads the account, the inbox
+ * (stored like any document, so other windows see it through the replica
+ * engine) and refused edits; only the window holding the profile's leader lock
+ * runs the SyncEngine with the relay connections and publishes per-calendar
+ * states to the others on `tessera-sync:<db>`.
+ */
+class SyncHub implements SyncService {
+  private readonly store: ReplicaStoreApi;
+  private readonly now: () => number;
+  private readonly vault: SessionVault;
+  private readonly lock: LockFn;
+  private readonly channel: BroadcastChannel;
+  private readonly listeners = new Set<() => void>();
+  private row: AccountRow = SIGNED_OUT;
+  private signingIn = false;
+  private defaultRelayUrl: string | null = null;
+  private keeper: SessionKeeper | null = null;
+  private engine: SyncEngine | null = null;
+  private inboxDoc: Y.Doc | null = null;
+  private leadership: Leadership | null = null;
+  private leader = false;
+  private mirrored: { online: boolean; states: Record<string, CalendarSyncState> } | null = null;
+  private unsaved: UnsavedChange[] = [];
+  private unsubscribeStore: (() => void) | null = null;
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: OpenSyncOptions) {
+    this.store = options.store;
+    this.now = options.now ?? Date.now;
+    this.lock = options.lock ?? withLock;
+    const profile = options.store.dbName;
+    this.vault = {
+      load: async () => {
+        const raw = await options.platform.loadSession(profile);
+        if (raw === null) return null;
+        try {
+          const parsed = sessionSchema.safeParse(JSON.parse(raw));
+          return parsed.success ? parsed.data : null;
+        } catch {
+          return null;
+        }
+      },
+      save: (session) => options.platform.saveSession(profile, session === null ? null : JSON.stringify(session)),
+    };
+    this.channel = new BroadcastChannel(`tessera-sync:${profile}`);
+  }
+
+  async open(): Promise<void> {
+    this.channel.onmessage = (e) => this.onChannel(e);
+    await this.loadAccount();
+    await this.refreshUnsaved();
+    let refreshing = false;
+    this.unsubscribeStore = this.store.subscribe(() => {
+      // The store notifies after every write; one read of refused edits per burst is enough.
+      if (!refreshing) {
+        refreshing = true;
+        setTimeout(() => {
+          refreshing = false;
+          if (!this.closed) void this.refreshUnsaved();
+        }, 100);
+      }
+      this.notify();
+    });
+    const origin = this.options.origin === undefined ? pageOrigin() : this.options.origin;
+    if (origin) {
+      // Not awaited: a slow or absent relay must not hold the app's start.
+      void RelayClient.isRelay(origin, this.options.fetchImpl).then((ok) => {
+        if (ok && !this.closed) {
+          this.defaultRelayUrl = origin;
+          this.notify();
+        }
+      });
+    }
+    const acquire = this.options.leadership ?? acquireLeadership;
+    this.leadership = acquire(`tessera-sync:${this.store.dbName}`, () => {
+      if (this.closed) return;
+      this.leader = true;
+      void this.startEngine();
+    });
+    if (!this.leader) this.post({ kind: 'hello' });
+  }
+
+  // ---- the account -----------------------------------------------------------------
+
+  private async loadAccount(): Promise<void> {
+    const parsed = accountRowSchema.safeParse(await this.store.readValue(ACCOUNT_KEY));
+    this.row = parsed.success ? parsed.data : SIGNED_OUT;
+    this.keeper?.close();
+    this.keeper = null;
+    if (this.row.status === 'signed-in' && this.row.sessionRelayUrl && this.row.me) {
+      const session = await this.vault.load();
+      if (session && session.user.id === this.row.me.id) this.keeper = this.newKeeper(session, this.row.sessionRelayUrl);
+      else this.row = { ...this.row, status: 'expired' };
+    }
+    if (this.row.me && this.row.status !== 'signed-out') {
+      this.inboxDoc = await this.store.openPlainDoc(formatRoom({ kind: 'inbox', userId: this.row.me.id }));
+    } else this.inboxDoc = null;
+  }
+
+  private async saveAccount(row: AccountRow): Promise<void> {
+    this.row = row;
+    await this.store.writeValue(ACCOUNT_KEY, row);
+  }
+
+  private newKeeper(session: Session, relayUrl: string): SessionKeeper {
+    return new SessionKeeper(session, {
+      vault: this.vault,
+      relayUrl,
+      lock: this.lock,
+      lockName: `tessera-session:${this.store.dbName}`,
+      now: this.now,
+      fetchImpl: this.options.fetchImpl,
+      onExpired: () => void this.expire(),
+      onRefreshed: () => undefined,
+    });
+  }
+
+  private async expire(): Promise<void> {
+    if (this.row.status !== 'signed-in') return;
+    this.stopEngine();
+    await this.saveAccount({ ...this.row, status: 'expired' });
+    this.keeper?.close();
+    this.keeper = null;
+    this.post({ kind: 'session' });
+    this.notify();
+  }
+
+  account(): AccountState {
+    const relayUrl = this.row.status !== 'signed-out' && this.row.sessionRelayUrl ? this.row.sessionRelayUrl : (this.defaultRelayUrl ?? this.row.relayUrl ?? '');
+    if (this.signingIn) return { status: 'signing-in', relayUrl };
+    if (this.row.status === 'signed-in' && this.row.me && this.keeper) return { status: 'signed-in', relayUrl, me: this.row.me, online: this.online() };
+    if (this.row.status !== 'signed-out' && this.row.me) return { status: 'expired', relayUrl, me: this.row.me };
+    return { status: 'signed-out', relayUrl };
+  }
+
+  private online(): boolean {
+    if (this.leader) return this.engine?.online() ?? false;
+    return this.mirrored?.online ?? false;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async setRelayUrl(url: string): Promise<void> {
+    const clean = normalizeRelayUrl(url);
+    if (this.row.status === 'signed-in' && this.row.sessionRelayUrl !== clean) throw new Error('Sign out before changing the relay address.');
+    await this.saveAccount({ ...this.row, relayUrl: clean });
+    this.defaultRelayUrl = null;
+    this.post({ kind: 'session' });
+    this.notify();
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    const relayUrl = this.account().relayUrl;
+    if (!relayUrl) throw new Error('Set the relay address first.');
+    this.signingIn = true;
+    this.notify();
+    try {
+      const session = await new RelayClient(relayUrl, () => Promise.reject(new Error('not signed in')), this.options.fetchImpl).signIn(email, password);
+      if (!(await this.vault.save(session))) console.warn('The session could not be stored; you will have to sign in again after a restart.');
+      this.stopEngine();
+      await this.saveAccount({ relayUrl, status: 'signed-in', sessionRelayUrl: relayUrl, me: session.user });
+      this.keeper?.close();
+      this.keeper = this.newKeeper(session, relayUrl);
+      this.inboxDoc = await this.store.openPlainDoc(formatRoom({ kind: 'inbox', userId: session.user.id }));
+    } finally {
+      this.signingIn = false;
+    }
+    this.post({ kind: 'session' });
+    if (this.leader) await this.startEngine();
+    this.notify();
+  }
+
+  async signOut(): Promise<void> {
+    const keeper = this.keeper;
+    const refreshToken = keeper?.session?.refreshToken;
+    this.stopEngine();
+    if (refreshToken && this.row.sessionRelayUrl) {
+      // Ends the session on the relay too; offline, it simply expires there.
+      await new RelayClient(this.row.sessionRelayUrl, () => Promise.reject(new Error('not needed')), this.options.fetchImpl).signOut(refreshToken).catch(() => undefined);
+    }
+    keeper?.close();
+    this.keeper = null;
+    await this.vault.save(null);
+    await this.saveAccount({ ...this.row, status: 'signed-out', relayUrl: this.row.sessionRelayUrl ?? this.row.relayUrl });
+    this.post({ kind: 'session' });
+    this.notify();
+  }
+
+  // ---- the engine (the leader window only) ----------------------------------------------
+
+  private async startEngine(): Promise<void> {
+    if (!this.leader || this.engine || this.closed) return;
+    const keeper = this.keeper;
+    const me = this.row.me;
+    const relayUrl = this.row.sessionRelayUrl;
+    if (!keeper || !me || !relayUrl || this.row.status !== 'signed-in') {
+      this.publish();
+      return;
+    }
+    const engine = new SyncEngine({
+      store: this.store,
+      api: this.api(),
+      keeper,
+      me,
+      syncUrl: syncUrl(relayUrl),
+      now: this.now,
+      WebSocketImpl: this.options.WebSocketImpl,
+      heartbeatMs: this.options.heartbeatMs,
+      onChange: () => {
+        this.publish();
+        this.notify();
+      },
+      onExpired: () => void this.expire(),
+    });
+    this.engine = engine;
+    keeper.startTimer();
+    await engine.start();
+    this.notify();
+  }
+
+  private stopEngine(): void {
+    this.engine?.stop();
+    this.engine = null;
+    this.publish();
+  }
+
+  private api(): RelayClient {
+    const keeper = this.keeper;
+    const relayUrl = this.row.sessionRelayUrl;
+    if (!keeper || !relayUrl || this.row.status !== 'signed-in') throw new Error('Sign in to a relay first.');
+    return new RelayClient(relayUrl, () => keeper.accessToken(), this.options.fetchImpl);
+  }
+
+  /** The leader tells the other windows what it sees (coalesced). */
+  private publish(): void {
+    if (!this.leader || this.publishTimer || this.closed) return;
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      const states: Record<string, CalendarSyncState> = {};
+      for (const id of this.store.calendarIds()) states[id] = this.syncStateOf(id);
+      this.post({ kind: 'states', online: this.online(), states });
+    }, 50);
+  }
+
+  private post(message: SyncChannelMessage): void {
+    if (!this.closed) this.channel.postMessage(message);
+  }
+
+  private onChannel(e: MessageEvent): void {
+    const parsed = syncChannelMessageSchema.safeParse(e.data);
+    if (!parsed.success || this.closed) return;
+    const message = parsed.data;
+    switch (message.kind) {
+      case 'states':
+        if (!this.leader) {
+          this.mirrored = { online: message.online, states: message.states };
+          this.notify();
+        }
+        return;
+      case 'hello':
+        this.publish();
+        return;
+      case 'session':
+        void (async () => {
+          this.stopEngine();
+          await this.loadAccount();
+          if (this.leader) await this.startEngine();
+          this.notify();
+        })();
+        return;
+    }
+  }
+
+  // ---- calendars, inbox ----------------------------------------------------------
+
+  private accessMap(): Map<string, CalendarAccess> {
+    if (this.engine) return this.engine.access();
+    const out = new Map<string, CalendarAccess>();
+    if (this.inboxDoc) for (const a of readAccess(this.inboxDoc)) out.set(a.id, a);
+    return out;
+  }
+
+  calendarInfo(calendarId: string): SharedCalendarInfo {
+    const access = this.row.status === 'signed-out' ? null : (this.accessMap().get(calendarId) ?? null);
+    const binding = this.store.binding(calendarId);
+    return { calendarId, access, level: access?.level ?? binding?.level ?? 'owner', sync: this.syncStateOf(calendarId) };
+  }
+
+  private syncStateOf(calendarId: string): CalendarSyncState {
+    if (this.engine) return this.engine.calendarState(calendarId);
+    const mirrored = this.row.status === 'signed-in' && !this.leader ? this.mirrored?.states[calendarId] : undefined;
+    if (mirrored) return mirrored;
+    const binding = this.store.binding(calendarId);
+    const pending = ['full', 'private'].reduce((n, d) => n + this.store.pendingIds(`cal/${calendarId}/${d}`).length, 0);
+    return computeSyncState({
+      local: !binding || binding.source === 'local',
+      staleSince: binding?.staleSince ?? null,
+      readOnly: binding ? !isWritable(binding) : false,
+      rooms: [],
+      pendingWithoutRooms: pending,
+      lastSyncedWithoutRooms: null,
+      accountOffline: true,
+      error: null,
+    });
+  }
+
+  invitations(): Invitation[] {
+    if (!this.inboxDoc || this.row.status === 'signed-out') return [];
+    return readInboxItems(this.inboxDoc).filter((i): i is Invitation => i.kind === 'invitation');
+  }
+
+  notices(): Notice[] {
+    if (!this.inboxDoc || this.row.status === 'signed-out') return [];
+    const dismissed = this.store.overlayDoc.getMap<number>(DISMISSED_MAP);
+    return readInboxItems(this.inboxDoc).filter((i): i is Notice => i.kind === 'notice' && !dismissed.has(i.id));
+  }
+
+  async dismissNotice(id: string): Promise<void> {
+    const doc = this.store.overlayDoc;
+    // Stored and synced by the replica engine like any overlay change.
+    doc.transact(() => doc.getMap<number>(DISMISSED_MAP).set(id, this.now()), ORIGIN_LOCAL);
+    this.notify();
+  }
+
+  async acceptInvitation(id: string): Promise<void> {
+    const invitation = this.invitations().find((i) => i.id === id);
+    if (!invitation) throw new Error('That invitation is no longer there.');
+    await acceptInvitation(this.api(), this.store, invitation, this.now());
+    this.notify();
+  }
+
+  async declineInvitation(id: string): Promise<void> {
+    await this.api().declineInvitation(id);
+    this.notify();
+  }
+
+  directory() {
+    return this.api().directory();
+  }
+
+  permissions(calendarId: string) {
+    return this.api().permissions(calendarId);
+  }
+
+  setGrant(calendarId: string, grant: Parameters<SyncService['setGrant']>[1]) {
+    return this.api().setGrant(calendarId, grant);
+  }
+
+  setDefaultLevel(calendarId: string, level: Parameters<SyncService['setDefaultLevel']>[1]) {
+    return this.api().setDefaultLevel(calendarId, level);
+  }
+
+  audit(calendarId: string) {
+    return this.api().audit(calendarId);
+  }
+
+  // ---- refused edits ------------------------------------------------------------------
+
+  private async refreshUnsaved(): Promise<void> {
+    const rows = await this.store.listUnsaved();
+    const before = JSON.stringify(this.unsaved.map((u) => u.id));
+    this.unsaved = rows.map(toUnsavedChange);
+    if (JSON.stringify(this.unsaved.map((u) => u.id)) !== before) this.notify();
+  }
+
+  unsavedChanges(): UnsavedChange[] {
+    return [...this.unsaved];
+  }
+
+  async copyUnsavedTo(id: string, calendarId: string): Promise<void> {
+    const change = this.unsaved.find((u) => u.id === id);
+    if (!change) throw new Error('That unsaved change is no longer there.');
+    const { event } = change;
+    // A copy is a new event of the person's own: a changed occurrence becomes a single event.
+    const when = event.recurrenceId === null ? event.when : { ...event.when, rrule: null, exdates: [], rdates: [] };
+    await this.store.createEvent(calendarId, { when, what: event.what, who: event.who, reminders: event.reminders });
+    await this.discardUnsaved(id);
+  }
+
+  exportUnsaved(id: string): string {
+    const change = this.unsaved.find((u) => u.id === id);
+    if (!change) throw new Error('That unsaved change is no longer there.');
+    return formatEventIcs(change.event, this.now());
+  }
+
+  async discardUnsaved(id: string): Promise<void> {
+    await this.store.deleteUnsaved(id);
+    this.unsaved = this.unsaved.filter((u) => u.id !== id);
+    this.notify();
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------
+
+  async settled(): Promise<void> {
+    await this.engine?.settled();
+  }
+
+  isLeader(): boolean {
+    return this.leader;
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.stopEngine();
+    this.keeper?.close();
+    this.unsubscribeStore?.();
+    this.leadership?.release();
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.channel.close();
+  }
+}
+
+function toUnsavedChange(row: UnsavedRow): UnsavedChange {
+  return { id: row.id, calendarId: row.calendarId, calendarName: row.calendarName, event: row.event, reason: row.reason, at: row.at };
+}

@@ -1,0 +1,50 @@
+import { isPermissionLevel } from '../../shared/permissions/PermissionLevel';
+import type { AuditEntry } from '../../shared/protocol/api';
+import { levelLabel } from './levelWords';
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+function level(value: unknown): string | null {
+  return isPermissionLevel(value) && value !== 'none' ? levelLabel(value) : null;
+}
+
+/**
+ * One audit log entry as the words after the actor's name: "shared with Bob
+ * Stone (Can edit)". The relay names actions `grant.add`, `grant.change`,
+ * `grant.remove`, `default.calendar`, `invitation.accept`, `calendar.rename` and
+ * so on, with the levels in `detail`; an action this does not know is still
+ * shown, in its own words, rather than hidden.
+ */
+export function describeAudit(entry: AuditEntry, nameOf: (subject: string) => string | null): string {
+  const d = entry.detail;
+  const [noun = '', verb = ''] = entry.action.toLowerCase().split('.');
+  const who = (entry.subject ? nameOf(entry.subject) : null) ?? text(d.subjectName) ?? entry.subject ?? 'someone';
+  const to = level(d.level);
+  const from = level(d.previousLevel);
+  const privateNote = d.level === 'delegate' && d.seesPrivate === true ? ', can see private items' : '';
+
+  if (noun === 'grant') {
+    if (verb === 'remove' || d.level === 'none') return `stopped sharing with ${who}`;
+    if (verb === 'change' && from && to) return `changed ${who} from “${from}” to “${to}”${privateNote}`;
+    const asked = d.askBack === true ? ' and asked them to share back' : '';
+    return `shared with ${who}${to ? ` (${to}${privateNote})` : ''}${asked}`;
+  }
+  if (noun === 'default') {
+    if (!to) return d.level === 'none' ? 'stopped sharing with People in my organization' : 'set People in my organization to follow the organisation’s default';
+    return `set People in my organization to “${to}”`;
+  }
+  if (noun === 'invitation') {
+    if (verb === 'accept') return to ? `accepted the invitation (${to})` : 'accepted the invitation';
+    if (verb === 'decline') return 'declined the invitation';
+  }
+  if (noun === 'calendar') {
+    if (verb === 'create') return 'created the calendar';
+    if (verb === 'rename') return text(d.name) ? `renamed the calendar to “${text(d.name)}”` : 'renamed the calendar';
+    if (verb === 'delete') return 'deleted the calendar';
+  }
+  if (noun === 'projections') return 'refreshed what limited and busy-only viewers see';
+  const phrase = entry.action.replace(/[._-]+/g, ' ').trim() || entry.action;
+  return entry.subject ? `${phrase} (${who})` : phrase;
+}

@@ -10,7 +10,7 @@ import {
   SHOW_AS,
 } from '../../shared/model/CalendarEvent';
 import type { Group } from '../../shared/model/eventDocument';
-import { MAX_ATTENDEES, MAX_CATEGORIES, MAX_CATEGORY_NAME, MAX_RECURRENCE_DATES, MAX_REMINDERS } from '../../shared/model/validateEvent';
+import { charCount, MAX_ATTENDEES, MAX_CATEGORIES, MAX_CATEGORY_NAME, MAX_RECURRENCE_DATES, MAX_REMINDERS } from '../../shared/model/validateEvent';
 
 /**
  * The group schemas of CalendarEvent.ts with the limits validateEvent.ts applies
@@ -18,16 +18,6 @@ import { MAX_ATTENDEES, MAX_CATEGORIES, MAX_CATEGORY_NAME, MAX_RECURRENCE_DATES,
  * replica. Shapes only: zones, rules and the order of start and end are the
  * editing client's business (an import may hold what the form would refuse).
  */
-
-/** Characters as people count them (validateEvent's measure): an emoji is one. */
-function charCount(s: string): number {
-  let count = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff || i === 0 || s.charCodeAt(i - 1) < 0xd800 || s.charCodeAt(i - 1) > 0xdbff) count++;
-  }
-  return count;
-}
 
 const text = (max: number) =>
   z

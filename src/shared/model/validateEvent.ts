@@ -48,7 +48,7 @@ export class EventValidationError extends Error {
 const n = (x: number): string => x.toLocaleString('en-US');
 
 /** Characters as people count them: an emoji is one, not two UTF-16 units. */
-function charCount(s: string): number {
+export function charCount(s: string): number {
   let count = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

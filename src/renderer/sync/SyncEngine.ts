@@ -432,6 +432,22 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Runs `work` (taking a calendar out of the list) with the calendar's sockets
+   * closed and reconcile keeping off it, so no confirmation lands half-way.
+   */
+  async whileRemoving(calendarId: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy.has(calendarId)) throw new Error('This calendar is busy; try again in a moment.');
+    this.busy.add(calendarId);
+    try {
+      this.stopCalendar(calendarId);
+      await work();
+    } finally {
+      this.busy.delete(calendarId);
+      this.scheduleReconcile();
+    }
+  }
+
   stop(): void {
     this.stopped = true;
     this.unsubscribe?.();

@@ -69,6 +69,27 @@ export interface SyncService {
   acceptInvitation(id: string): Promise<void>;
   declineInvitation(id: string): Promise<void>;
 
+  /**
+   * Takes someone else's calendar out of the person's list: the overlay entry
+   * goes, so every device of theirs stops syncing it and deletes its local copy.
+   * The owner's share stays; the calendar is then offered by `availableCalendars`.
+   * Edits the relay has not confirmed are kept as unsaved changes. Throws for a
+   * calendar the person owns (that is deleting it).
+   */
+  removeSharedCalendar(calendarId: string): Promise<void>;
+  /**
+   * Calendars of other people the person may see (direct, group, organisation
+   * default or external access in the inbox, at availability or more, not stale)
+   * that are not in their list, by owner then name.
+   */
+  availableCalendars(): CalendarAccess[];
+  /**
+   * Puts one of `availableCalendars` in the person's list (all their devices
+   * start syncing it at the level they have). Accepts a pending invitation to it
+   * first, if there is one. Works offline: the overlay carries it later.
+   */
+  addAvailableCalendar(calendarId: string): Promise<void>;
+
   directory(): Promise<Directory>;
   permissions(calendarId: string): Promise<Permissions>;
   /** Shares, changes or (level 'none') removes a grant; returns the new permissions. */

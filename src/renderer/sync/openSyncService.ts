@@ -6,13 +6,16 @@ import type * as Y from 'yjs';
 import type { Platform } from '../platform/Platform';
 import { ORIGIN_LOCAL } from '../replica/CalendarReplica';
 import type { ReplicaStoreApi } from '../replica/openCalendarStore';
-import { isWritable } from '../replica/ReplicaBinding';
+import { bindingFromAccess, isWritable } from '../replica/ReplicaBinding';
 import type { UnsavedRow } from '../replica/TesseraDb';
 import { acceptInvitation } from './acceptInvitation';
+import { applyInvitationAnswers, readInvitationAnswers, recordInvitationAnswer } from './applyInvitationAnswers';
 import { computeSyncState } from './computeSyncState';
 import { formatEventIcs } from './formatEventIcs';
+import { listAvailableCalendars } from './listAvailableCalendars';
 import { RelayClient, syncUrl, type Fetch } from './RelayClient';
 import { normalizeRelayUrl, pageOrigin } from './relayAddress';
+import { removeSharedCalendar } from './removeSharedCalendar';
 import { SessionKeeper, type SessionVault } from './SessionKeeper';
 import { SyncEngine } from './SyncEngine';
 import { syncChannelMessageSchema, type SyncChannelMessage } from './syncChannelMessages';
@@ -374,7 +377,9 @@ class SyncHub implements SyncService {
 
   invitations(): Invitation[] {
     if (!this.inboxDoc || this.row.status === 'signed-out') return [];
-    return readInboxItems(this.inboxDoc).filter((i): i is Invitation => i.kind === 'invitation');
+    const invitations = readInboxItems(this.inboxDoc).filter((i): i is Invitation => i.kind === 'invitation');
+    // An answer given on another device reaches this one with the overlay, maybe before the inbox.
+    return applyInvitationAnswers(invitations, readInvitationAnswers(this.store.overlayDoc));
   }
 
   notices(): Notice[] {
@@ -393,12 +398,54 @@ class SyncHub implements SyncService {
   async acceptInvitation(id: string): Promise<void> {
     const invitation = this.invitations().find((i) => i.id === id);
     if (!invitation) throw new Error('That invitation is no longer there.');
-    await acceptInvitation(this.api(), this.store, invitation, this.now());
+    await acceptInvitation(this.api(), this.store, invitation, this.now(), this.accessMap().get(invitation.calendarId) ?? null);
     this.notify();
   }
 
   async declineInvitation(id: string): Promise<void> {
     await this.api().declineInvitation(id);
+    recordInvitationAnswer(this.store.overlayDoc, id, 'declined', ORIGIN_LOCAL);
+    this.notify();
+  }
+
+  async removeSharedCalendar(calendarId: string): Promise<void> {
+    if (!this.store.overlayCalendarIds().includes(calendarId)) return;
+    const name = this.store.calendarName(calendarId);
+    const access = this.accessMap().get(calendarId);
+    const binding = this.store.binding(calendarId);
+    const level = access?.level ?? binding?.level ?? 'owner';
+    if (level === 'owner' || !binding || binding.source !== 'relay') throw new Error(`“${name}” is your own calendar: delete it instead.`);
+    const work = () => removeSharedCalendar(this.store, calendarId, this.now());
+    // The syncing window closes the calendar's sockets first; another window's removal reaches it through the overlay.
+    if (this.engine) await this.engine.whileRemoving(calendarId, work);
+    else await work();
+    this.notify();
+  }
+
+  availableCalendars(): CalendarAccess[] {
+    if (this.row.status === 'signed-out' || !this.row.me) return [];
+    return listAvailableCalendars(this.accessMap().values(), new Set(this.store.overlayCalendarIds()));
+  }
+
+  async addAvailableCalendar(calendarId: string): Promise<void> {
+    const access = this.availableCalendars().find((a) => a.id === calendarId);
+    if (!access) {
+      if (this.store.overlayCalendarIds().includes(calendarId)) return;
+      throw new Error('That calendar is no longer available to you.');
+    }
+    const pending = this.invitations().find((i) => i.calendarId === calendarId && i.status === 'pending');
+    let added = false;
+    if (pending && this.row.status === 'signed-in') {
+      // Adding a calendar someone invited the person to is accepting the invitation;
+      // offline, it is added all the same and the invitation waits.
+      try {
+        await acceptInvitation(this.api(), this.store, pending, this.now(), access);
+        added = true;
+      } catch (err) {
+        console.warn('Could not accept the invitation; adding the calendar anyway:', err);
+      }
+    }
+    if (!added) await this.store.addCalendar(access.id, access.name, bindingFromAccess(access, this.now(), null));
     this.notify();
   }
 

@@ -7,6 +7,8 @@ import type { Platform } from '../platform/Platform';
 import type { CalendarStore, EditScope, EventInput, OccurrenceRow } from '../replica/CalendarStore';
 import type { SyncService } from '../sync/SyncService';
 import { calendarInfoOf } from './calendarAccess';
+import { AddFromOrganisationDialog } from './AddFromOrganisationDialog';
+import { calendarLabel } from './calendarLabel';
 import { CalendarList, type CalendarListSharing } from './CalendarList';
 import { CalendarView, type NewRange, type VisibleRange } from './CalendarView';
 import { draftFromEvent, newDraft, type EditTarget, type EventDraft } from './eventDraft';
@@ -88,6 +90,7 @@ export function App({ platform, store, sync }: AppProps) {
   const [permissionsFor, setPermissionsFor] = useState<string | null>(null);
   const [sharesMade, setSharesMade] = useState(0);
   const [inboxOpen, setInboxOpen] = useState(false);
+  const [orgPickerOpen, setOrgPickerOpen] = useState(false);
   const [unsavedOpen, setUnsavedOpen] = useState(false);
   const editorKey = useRef(0);
 
@@ -204,6 +207,15 @@ export function App({ platform, store, sync }: AppProps) {
         canShare: signedIn,
         onShare: (calendarId) => setShareRequest({ calendarId }),
         onPermissions: setPermissionsFor,
+        onRemove: withAccount
+          ? async (calendarId) => {
+              const label = calendarLabel(calendars.find((c) => c.id === calendarId)?.name ?? '', calendarInfoOf(sync, calendarId));
+              await sync.removeSharedCalendar(calendarId);
+              setStatus(`${label} was removed from your calendars.`);
+            }
+          : null,
+        onAddFromOrganisation: withAccount ? () => setOrgPickerOpen(true) : null,
+        available: syncState?.available.length ?? 0,
       }
     : undefined;
   const unsaved = syncState?.unsaved ?? [];
@@ -212,7 +224,10 @@ export function App({ platform, store, sync }: AppProps) {
   const editorLevel = editor?.target ? levelOf(editor.target.calendarId) : 'owner';
   const editorReadOnly = canWrite(editorLevel) ? null : editorLevel;
   // An event can move to any calendar the person may write to; a read-only one stays where it is.
-  const editorCalendars = editorReadOnly !== null && editor ? calendars.filter((c) => c.id === editor.initial.calendarId) : writableCalendars;
+  // Named "<owner> – <name>" for other people's calendars: Alice's "Calendar" is not the person's own "Calendar".
+  const editorCalendars = (editorReadOnly !== null && editor ? calendars.filter((c) => c.id === editor.initial.calendarId) : writableCalendars).map((c) =>
+    sync ? { ...c, name: calendarLabel(c.name, calendarInfoOf(sync, c.id)) } : c,
+  );
 
   return (
     <div className="app">
@@ -312,12 +327,14 @@ export function App({ platform, store, sync }: AppProps) {
           sync={sync}
           invitations={syncState.invitations}
           notices={syncState.notices}
+          available={syncState.available}
           locale={locale}
           onShareBack={signedIn && ownCalendars.length > 0 ? (userId) => setShareRequest({ calendarId: ownCalendars[0]!.id, chooseCalendar: true, subject: { kind: 'user', id: userId } }) : null}
           onDone={setStatus}
           onClose={() => setInboxOpen(false)}
         />
       )}
+      {sync && syncState && orgPickerOpen && <AddFromOrganisationDialog sync={sync} available={syncState.available} onDone={setStatus} onClose={() => setOrgPickerOpen(false)} />}
       {sync && permissionsFor && (
         <PermissionsDialog
           key={`${permissionsFor}:${sharesMade}`}

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import type { CalendarInfo, CalendarStore } from '../replica/CalendarStore';
 import type { SharedCalendarInfo } from '../sync/SyncService';
+import { AddCalendarMenu } from './AddCalendarMenu';
+import { calendarLabel, sharedOwnerOf } from './calendarLabel';
 import { CalendarListItem, type CalendarSharing } from './CalendarListItem';
 import { ColorPicker } from './ColorPicker';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -17,6 +19,12 @@ export interface CalendarListSharing {
   canShare: boolean;
   onShare: (calendarId: string) => void;
   onPermissions: (calendarId: string) => void;
+  /** "Remove from my calendars" for someone else's calendar (after a confirmation); null: not offered. */
+  onRemove: ((calendarId: string) => Promise<void>) | null;
+  /** "Add calendar › From your organisation…"; null: not offered (no account). */
+  onAddFromOrganisation: (() => void) | null;
+  /** How many calendars that picker offers now. */
+  available: number;
 }
 
 interface CalendarListProps {
@@ -38,6 +46,8 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<CalendarInfo | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<{ calendar: CalendarInfo; label: string; owner: string; stale: boolean } | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
 
   const startAdding = () => {
     // Offer a colour no calendar has yet, so a new calendar stands out from the others.
@@ -67,15 +77,33 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
     }
   };
 
+  const confirmRemove = async () => {
+    if (!removing || !sharing?.onRemove) return;
+    try {
+      await sharing.onRemove(removing.calendar.id);
+      setRemoving(null);
+    } catch (err) {
+      setRemoveError(problemsOf(err).join(' '));
+    }
+  };
+
   const sharingOf = (c: CalendarInfo): CalendarSharing | undefined => {
     if (!sharing) return undefined;
     const info = sharing.infoOf(c.id);
     const mine = sharing.canShare && info.level === 'owner';
+    const owner = sharedOwnerOf(info);
     return {
       info,
       showStatus: sharing.showStatus,
       onShare: mine ? () => sharing.onShare(c.id) : null,
       onPermissions: mine ? () => sharing.onPermissions(c.id) : null,
+      onRemove:
+        sharing.onRemove && info.level !== 'owner'
+          ? () => {
+              setRemoveError(null);
+              setRemoving({ calendar: c, label: calendarLabel(c.name, info), owner: owner ?? 'The owner', stale: info.access?.stale === true });
+            }
+          : null,
     };
   };
   const withSharing = calendars.map((c) => ({ c, sharing: sharingOf(c) }));
@@ -93,7 +121,7 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
         setDeleteError(null);
         setDeleting(c);
       }}
-      deleting={deleting?.id === c.id}
+      deleting={deleting?.id === c.id || removing?.calendar.id === c.id}
       sharing={s}
     />
   );
@@ -151,6 +179,21 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
           </div>
           <ul>{others.map(item)}</ul>
         </>
+      )}
+      {sharing?.onAddFromOrganisation && <AddCalendarMenu onCreate={startAdding} onFromOrganisation={sharing.onAddFromOrganisation} available={sharing.available} />}
+      {removing && (
+        <ConfirmDialog
+          title="Remove calendar"
+          message={
+            removing.stale
+              ? `Remove “${removing.label}” from your calendars? It no longer syncs, and your copy leaves all your devices. This cannot be undone.`
+              : `Remove “${removing.label}” from your calendars? Its events leave all your devices. ${removing.owner} still shares it with you: you can add it back with Add calendar › From your organisation.`
+          }
+          confirmLabel="Remove"
+          error={removeError}
+          onConfirm={() => void confirmRemove()}
+          onCancel={() => setRemoving(null)}
+        />
       )}
       {deleting && (
         <ConfirmDialog

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CalendarInfo } from '../replica/CalendarStore';
 import type { SharedCalendarInfo } from '../sync/SyncService';
+import { calendarLabel, OWNER_SEPARATOR, sharedOwnerOf } from './calendarLabel';
 import { ColorPicker } from './ColorPicker';
 import { Icon } from './Icon';
 import { levelLabel } from './levelWords';
@@ -13,7 +14,7 @@ interface CalendarListItemProps {
   onRename: (name: string) => Promise<void>;
   onColor: (color: string) => void;
   onDelete: () => void;
-  /** While the delete confirmation is up, the options close so only the dialog's button says "Delete". */
+  /** While the delete (or remove) confirmation is up, the options close so only the dialog's button says "Delete". */
   deleting: boolean;
   /** With a relay account: who owns the calendar, at what level it is seen, its sync state, sharing actions. */
   sharing?: CalendarSharing;
@@ -26,6 +27,8 @@ export interface CalendarSharing {
   /** Share… and Permissions… are offered (the person owns the calendar and is signed in). */
   onShare: (() => void) | null;
   onPermissions: (() => void) | null;
+  /** "Remove from my calendars", for someone else's calendar (null: not offered). */
+  onRemove: (() => void) | null;
 }
 
 /**
@@ -33,7 +36,11 @@ export interface CalendarSharing {
  * and behind its options button (or a right-click) the name, colour and delete
  * controls. With a relay account, lines under the name say whose calendar it is
  * and at what level (other people's), and how it is syncing; the person's own
- * calendars offer Share… and Permissions…. Only the owner may delete a calendar.
+ * calendars offer Share… and Permissions…. Only the owner may delete a calendar;
+ * someone else's can be removed from the person's list ("Remove from my
+ * calendars"), and is named "<owner> – <name>" wherever it must stand alone
+ * (the checkbox, "Options for …", "Colour of …"), as two people's calendars
+ * often share a name.
  */
 export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDelete, deleting, sharing }: CalendarListItemProps) {
   const id = useId();
@@ -55,6 +62,9 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
 
   const info = sharing?.info;
   const owned = !info || info.level === 'owner';
+  const sharedOwner = sharedOwnerOf(info);
+  const label = calendarLabel(calendar.name, info);
+  const canRemove = !owned && Boolean(sharing?.onRemove);
   // "Bob Stone · Can edit"; just the level when the calendar is named after its owner already.
   const ownerName = info?.access?.ownerName && info.access.ownerName !== calendar.name ? info.access.ownerName : null;
   const ownerLine = info && !owned ? [ownerName, levelLabel(info.level)].filter(Boolean).join(' · ') : null;
@@ -79,18 +89,21 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
       <div className="calendar-row">
         <label className="calendar-toggle">
           <input type="checkbox" checked={!calendar.hidden} style={{ accentColor: calendar.color }} aria-describedby={describedBy} onChange={(e) => onToggle(!e.target.checked)} />
-          <span className="calendar-name">{calendar.name}</span>
+          <span className="calendar-name">
+            {sharedOwner && <span className="sr-only">{`${sharedOwner}${OWNER_SEPARATOR}`}</span>}
+            {calendar.name}
+          </span>
         </label>
         <button
           type="button"
           className="icon-btn icon-btn-small calendar-options"
-          title={canShare ? 'Share, rename, recolour or delete' : owned ? 'Rename, recolour or delete' : 'Rename or recolour'}
+          title={canShare ? 'Share, rename, recolour or delete' : owned ? 'Rename, recolour or delete' : canRemove ? 'Recolour or remove from my calendars' : 'Recolour'}
           aria-expanded={open}
           onClick={toggleOptions}
         >
           <Icon name="pencil" size={16} />
           {/* Named by text rather than aria-label, so finding the checkbox by the calendar's name finds only the checkbox. */}
-          <span className="sr-only">{`Options for ${calendar.name}`}</span>
+          <span className="sr-only">{`Options for ${label}`}</span>
         </button>
       </div>
       {(ownerLine || sharing?.showStatus) && info && (
@@ -130,25 +143,33 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
               </button>
             </div>
           )}
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Name</label>
-            <input
-              id={`${id}-name`}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              onBlur={() => void commitName()}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') void commitName();
-              }}
-            />
-          </div>
+          {owned ? (
+            <div className="field">
+              <label htmlFor={`${id}-name`}>Name</label>
+              <input
+                id={`${id}-name`}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                onBlur={() => void commitName()}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') void commitName();
+                }}
+              />
+            </div>
+          ) : (
+            // Only the owner names a calendar (the relay refuses anyone else's rename).
+            info?.access && (
+              <p className="hint calendar-shared-by">
+                {`Shared with you by ${info.access.ownerName} (${levelLabel(info.level)}).`}
+              </p>
+            )
+          )}
           {error && (
             <p className="form-error" role="alert">
               {error}
             </p>
           )}
-          <ColorPicker label={`Colour of ${calendar.name}`} value={color} onChange={setColor} />
-          {!owned && info?.access && <p className="hint">Shared with you by {info.access.ownerName}.</p>}
+          <ColorPicker label={`Colour of ${label}`} value={color} onChange={setColor} />
           <div className="calendar-edit-actions">
             {owned ? (
               <button
@@ -162,6 +183,18 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
                 <Icon name="trash" size={16} />
                 Delete calendar
               </button>
+            ) : canRemove ? (
+              <button
+                type="button"
+                className="btn btn-danger-text btn-small"
+                onClick={() => {
+                  setOpen(false);
+                  sharing?.onRemove?.();
+                }}
+              >
+                <Icon name="close" size={16} />
+                Remove from my calendars
+              </button>
             ) : (
               <span />
             )}
@@ -169,7 +202,7 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
               type="button"
               className="btn btn-text btn-small"
               onClick={() => {
-                void commitName();
+                if (owned) void commitName();
                 setOpen(false);
               }}
             >

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
+import type { CalendarAccess } from '../../shared/protocol/api';
 import type { Invitation, Notice } from '../../shared/protocol/inboxDocument';
 import type { SyncService } from '../sync/SyncService';
+import { accessLabel } from './calendarLabel';
 import { describeNotice } from './describeNotice';
 import { Icon } from './Icon';
 import { levelLabel } from './levelWords';
@@ -12,6 +14,8 @@ interface InvitationsDialogProps {
   /** Pending invitations, newest first. */
   invitations: Invitation[];
   notices: Notice[];
+  /** Calendars the person may add to their list now: a "granted" notice about one offers "Add to my calendars". */
+  available: CalendarAccess[];
   locale: string;
   /** The person owns a calendar they could share back; null hides "Share my calendar…". */
   onShareBack: ((withUserId: string) => void) | null;
@@ -27,9 +31,12 @@ function when(at: number, locale: string): string {
 /**
  * The inbox: invitations to other people's calendars (Accept adds the calendar,
  * Decline says no) and notices about access that changed (granted, changed,
- * revoked, removed, no longer syncing), each dismissed by the person.
+ * revoked, removed, no longer syncing), each dismissed by the person. A
+ * calendar granted without an invitation (to a group, or to someone of another
+ * organisation), or raised above what the organisation sees, can be added from
+ * its notice when it is not in the person's list; the notice then goes away.
  */
-export function InvitationsDialog({ sync, invitations, notices, locale, onShareBack, onDone, onClose }: InvitationsDialogProps) {
+export function InvitationsDialog({ sync, invitations, notices, available, locale, onShareBack, onDone, onClose }: InvitationsDialogProps) {
   const id = useId();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,6 +54,7 @@ export function InvitationsDialog({ sync, invitations, notices, locale, onShareB
     }
   };
 
+  const availableById = new Map(available.map((a) => [a.id, a]));
   const empty = invitations.length === 0 && notices.length === 0;
   return (
     <Modal label="Invitations" onClose={onClose} className="invitations-dialog">
@@ -132,6 +140,26 @@ export function InvitationsDialog({ sync, invitations, notices, locale, onShareB
                     <button type="button" className="btn btn-text btn-small" aria-describedby={`${id}-${n.id}`} disabled={busy !== null} onClick={() => void act(n.id, () => sync.dismissNotice(n.id), null)}>
                       Dismiss
                     </button>
+                    {(n.notice === 'granted' || n.notice === 'level-changed') && availableById.has(n.calendarId) && (
+                      <button
+                        type="button"
+                        className="btn btn-primary btn-small"
+                        aria-describedby={`${id}-${n.id}`}
+                        disabled={busy !== null}
+                        onClick={() =>
+                          void act(
+                            n.id,
+                            async () => {
+                              await sync.addAvailableCalendar(n.calendarId);
+                              await sync.dismissNotice(n.id);
+                            },
+                            `${accessLabel(availableById.get(n.calendarId)!)} was added to your calendars.`,
+                          )
+                        }
+                      >
+                        Add to my calendars
+                      </button>
+                    )}
                   </div>
                 </li>
               ))}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AccountState, SyncService, UnsavedChange } from '../sync/SyncService';
+import type { CalendarAccess } from '../../shared/protocol/api';
 import type { Invitation, Notice } from '../../shared/protocol/inboxDocument';
 
 /**
@@ -14,6 +15,8 @@ export interface SyncSnapshot {
   /** Pending invitations only, newest first. */
   invitations: Invitation[];
   notices: Notice[];
+  /** Other people's calendars the person may add to their list ("From your organisation"). */
+  available: CalendarAccess[];
   unsaved: UnsavedChange[];
   version: number;
 }
@@ -26,6 +29,7 @@ function read(sync: SyncService, version: number): SyncSnapshot {
       .filter((i) => i.status === 'pending')
       .sort((a, b) => b.at - a.at),
     notices: [...sync.notices()].sort((a, b) => b.at - a.at),
+    available: sync.availableCalendars(),
     unsaved: sync.unsavedChanges(),
     version,
   };

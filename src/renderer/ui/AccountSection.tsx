@@ -24,6 +24,14 @@ function relayHost(url: string): string {
 export function AccountSection({ sync, account }: AccountSectionProps) {
   const id = useId();
   const [relayUrl, setRelayUrl] = useState(account.relayUrl);
+  // The address the app offers can arrive after Settings opened (the page's own
+  // origin is asked whether it is a relay in the background): take it up while
+  // the field still shows the previous offer, never over what the person typed.
+  const [offered, setOffered] = useState(account.relayUrl);
+  if (offered !== account.relayUrl) {
+    setOffered(account.relayUrl);
+    if (relayUrl === offered) setRelayUrl(account.relayUrl);
+  }
   const [email, setEmail] = useState(account.status === 'expired' ? account.me.email : '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -6,6 +6,7 @@ import { Icon } from './Icon';
 import { levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
+import { DoneFooter } from './DoneFooter';
 
 interface AddFromOrganisationDialogProps {
   sync: SyncService;
@@ -95,12 +96,7 @@ export function AddFromOrganisationDialog({ sync, available, onDone, onClose }: 
           </>
         )}
       </div>
-      <footer className="modal-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={onClose}>
-          Done
-        </button>
-      </footer>
+      <DoneFooter onDone={onClose} />
     </Modal>
   );
 }

@@ -8,6 +8,7 @@ import { Icon } from './Icon';
 import { levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
+import { DoneFooter } from './DoneFooter';
 
 interface InvitationsDialogProps {
   sync: SyncService;
@@ -167,12 +168,7 @@ export function InvitationsDialog({ sync, invitations, notices, available, local
           </section>
         )}
       </div>
-      <footer className="modal-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={onClose}>
-          Done
-        </button>
-      </footer>
+      <DoneFooter onDone={onClose} />
     </Modal>
   );
 }

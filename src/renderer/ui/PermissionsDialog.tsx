@@ -8,6 +8,7 @@ import { Icon } from './Icon';
 import { DEFAULT_LEVELS, SHAREABLE_LEVELS, levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
+import { DoneFooter } from './DoneFooter';
 
 interface PermissionsDialogProps {
   sync: SyncService;
@@ -287,12 +288,7 @@ export function PermissionsDialog({ sync, calendarId, calendarName, locale, onCl
           )}
         </section>
       </div>
-      <footer className="modal-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={onClose}>
-          Done
-        </button>
-      </footer>
+      <DoneFooter onDone={onClose} />
     </Modal>
   );
 }

@@ -8,6 +8,7 @@ import { Icon } from './Icon';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { ZoneSelect } from './ZoneSelect';
+import { DoneFooter } from './DoneFooter';
 
 interface SettingsDialogProps {
   store: CalendarStore;
@@ -77,12 +78,7 @@ export function SettingsDialog({ store, settings, systemZone, platform, sync, ac
           </p>
         )}
       </div>
-      <footer className="modal-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={onClose}>
-          Done
-        </button>
-      </footer>
+      <DoneFooter onDone={onClose} />
     </Modal>
   );
 }

@@ -5,6 +5,7 @@ import { downloadText, safeFileName } from './downloadText';
 import { Icon } from './Icon';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
+import { DoneFooter } from './DoneFooter';
 
 interface UnsavedChangesDialogProps {
   sync: SyncService;
@@ -111,12 +112,7 @@ export function UnsavedChangesDialog({ sync, changes, ownCalendars, displayZone,
           ))}
         </ul>
       </div>
-      <footer className="modal-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={onClose}>
-          Done
-        </button>
-      </footer>
+      <DoneFooter onDone={onClose} />
     </Modal>
   );
 }

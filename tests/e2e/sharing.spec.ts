@@ -30,7 +30,7 @@ async function expectSynced(page: Page, calendar: string | RegExp): Promise<void
 }
 
 test('a calendar shared at titles level, raised to editor, edited offline on both sides, then revoked', async ({ browser, baseURL, viewport }) => {
-  // About 45 s: three devices, real sign-ins, and the ~30 s it takes to notice the network is gone (below).
+  // About 10 s: three devices, real sign-ins, offline edits on two of them.
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
   const origin = new URL(baseURL).origin;
@@ -173,13 +173,11 @@ test('a calendar shared at titles level, raised to editor, edited offline on bot
     // already open: the socket stays "open" and carries no frames either way,
     // just like a half-open TCP connection after a Wi-Fi drop. (Checked here:
     // the phone, still online, never receives either edit while the two are
-    // offline, so nothing leaks through the old sockets.) The app notices as it
-    // would on a real network: nothing comes back from the relay, so
-    // y-websocket's 30 s watchdog (fed every 12 s by the app's heartbeat
-    // probe) closes the socket, and reconnecting fails while offline. So the
-    // edits are made at once, on sockets the app still believes in, and the
-    // sync line must move from "1 change waiting" to "Offline · 1 change
-    // waiting" within the watchdog's time; no fixed sleep, no faked sockets.
+    // offline, so nothing leaks through the old sockets.) The app notices from
+    // the browser's offline event and drops its sockets at once; on a half-open
+    // connection the browser does not flag, y-websocket's 30 s watchdog (fed
+    // every 12 s by the app's heartbeat probe) would, hence the generous
+    // timeouts. No fixed sleep, no faked sockets.
     await owner.context.setOffline(true);
     await laptop.context.setOffline(true);
 

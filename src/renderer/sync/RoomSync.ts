@@ -124,8 +124,31 @@ export class RoomSync {
       this.changed();
     });
     this.heartbeat = setInterval(() => this.probe(true), options.heartbeatMs ?? 12_000);
+    // The browser knows at once when the network goes; an open socket that
+    // carries nothing would otherwise look live until y-websocket's 30 s
+    // watchdog, and "synced" would be a lie meanwhile. Back online, connect at
+    // once instead of waiting out the backoff.
+    if (typeof globalThis.addEventListener === 'function') {
+      globalThis.addEventListener('offline', this.onOffline);
+      globalThis.addEventListener('online', this.onOnline);
+    }
     provider.connect();
   }
+
+  private readonly onOffline = (): void => {
+    if (this.destroyed) return;
+    this.provider.disconnect();
+    this.handshakeDone = false;
+    this.outstanding = [];
+    this.probing = false;
+    this.connection = 'offline';
+    this.changed();
+  };
+
+  private readonly onOnline = (): void => {
+    if (this.destroyed || this.connection === 'refused') return;
+    this.reconnect();
+  };
 
   private params(): Record<string, string> {
     const token = this.options.token();
@@ -228,6 +251,10 @@ export class RoomSync {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (typeof globalThis.removeEventListener === 'function') {
+      globalThis.removeEventListener('offline', this.onOffline);
+      globalThis.removeEventListener('online', this.onOnline);
+    }
     this.provider.destroy();
   }
 }

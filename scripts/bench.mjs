@@ -2,6 +2,7 @@
 // Benchmarks that print one JSON object to stdout (progress goes to stderr).
 //
 //   npm run bench -- replica [options]
+//   npm run bench -- relay [options]     (options: see "The relay benchmark" below)
 //
 //   --events N           calendar size (default 50000; --quick: 5000, fewer runs)
 //   --seed N, --now ISO  workload seed and the fixed "now" it is generated around
@@ -17,12 +18,33 @@
 //
 // The replica benchmark builds bench/browser with vite, serves it on 127.0.0.1,
 // and drives it in Debian's Chromium (real IndexedDB, real V8). See bench/README.md.
+//
+// The relay benchmark bundles bench/relay (with the relay, src/relay/startRelay.ts,
+// when it exists) for Node with rolldown into bench/.build/relay and runs it:
+//
+//   --quick              100 subscribers only, fewer edits and runs, 500 idle connections,
+//                        no cold-cache Radicale run
+//   --only a,b           phases: fanout, replicate, memory, unload
+//   --subscribers 100,1000   fan-out sizes     --edits N   measured edits per run (75)
+//   --rounds N           fan-out runs per relay per size, alternating order (4)
+//   --connections N      idle connections for the memory figure (2000)
+//   --events N           calendar size for the replication figure (10000)
+//   --unload-wait MS     how long to wait for a room to leave memory (45000)
+//   --peer-only          measure the peers only, even if the relay exists
+//   --peer-ws relay      run @y/websocket-server on the relay's ws (8.x) instead of its own (6.x)
+//   --skip-radicale-nocache   skip Radicale's run with its item cache deleted
+//   --profile-server K   CPU-profile every process of relay K (tessera or peer) into
+//                        bench/results/relay-cpuprofiles and print the top functions
+//   --wait-idle [LOAD]   first wait (up to 10 min) for the 1-minute load average to fall below LOAD (0.8)
+//   --fresh              upload the calendar to Radicale again instead of reusing the stored upload
+//   --no-build           reuse bench/.build/relay
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -50,8 +72,8 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv.slice(2));
 const which = args._[0] ?? 'replica';
-if (which !== 'replica') {
-  err(`unknown benchmark "${which}"; available: replica`);
+if (which !== 'replica' && which !== 'relay') {
+  err(`unknown benchmark "${which}"; available: replica, relay`);
   process.exit(2);
 }
 // One Chromium profile per calendar size, so --quick runs do not evict the full workload.
@@ -354,7 +376,81 @@ async function main() {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
-main().catch((e) => {
+// ---- the relay benchmark ------------------------------------------------------------------
+
+/** Bundles bench/relay for Node (dependencies stay in node_modules); the relay too when it exists. */
+async function buildRelayBench(outDir) {
+  const { build } = await import('rolldown');
+  const t = Date.now();
+  const relayEntry = join(root, 'src/relay/startRelay.ts');
+  const input = {
+    relayBench: join(benchDir, 'relay/relayBench.ts'),
+    serverMain: join(benchDir, 'relay/serverMain.ts'),
+    subscriberHost: join(benchDir, 'relay/subscriberHost.ts'),
+    workload: join(benchDir, 'browser/generateCalendar.ts'),
+  };
+  const bundle = (entries) =>
+    build({
+      input: entries,
+      platform: 'node',
+      // Bare imports (yjs, ws, better-sqlite3, ...) load from node_modules, so there is one copy of yjs.
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id),
+      output: { dir: outDir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true, minify: false },
+      logLevel: 'warn',
+    });
+  await rm(outDir, { recursive: true, force: true });
+  let relay = { built: false, reason: 'src/relay/startRelay.ts does not exist (yet)' };
+  if (existsSync(relayEntry)) {
+    try {
+      await bundle({ ...input, tesseraEntry: join(benchDir, 'relay/tesseraEntry.ts') });
+      relay = { built: true };
+    } catch (e) {
+      relay = { built: false, reason: `bundling src/relay/startRelay.ts failed: ${String(e?.message ?? e).slice(0, 2000)}` };
+      err(`[driver] ${relay.reason}`);
+    }
+  }
+  if (!relay.built) await bundle(input);
+  err(`[driver] bundled bench/relay in ${Date.now() - t} ms${relay.built ? ' (with the relay)' : ''}`);
+  return relay;
+}
+
+async function relayMain() {
+  const outDir = join(buildDir, 'relay');
+  let relay;
+  if (args['no-build'] && existsSync(join(outDir, 'relayBench.mjs'))) {
+    relay = existsSync(join(outDir, 'tesseraEntry.mjs')) ? { built: true } : { built: false, reason: 'bench/.build/relay has no tesseraEntry.mjs (--no-build)' };
+  } else relay = await buildRelayBench(outDir);
+  const { runRelayBench } = await import(pathToFileURL(join(outDir, 'relayBench.mjs')).href);
+  if (args['wait-idle']) {
+    // The machines are shared: wait (up to 10 minutes) for the 1-minute load average to drop.
+    const limit = Number(args['wait-idle'] === true ? 0.8 : args['wait-idle']);
+    const until = Date.now() + 10 * 60_000;
+    while (loadavg()[0] > limit && Date.now() < until) {
+      err(`[driver] load average ${loadavg()[0].toFixed(2)} > ${limit}: waiting`);
+      await new Promise((ok) => setTimeout(ok, 15_000));
+    }
+  }
+  const profileDir = join(resultsDir, 'relay-cpuprofiles');
+  if (args['profile-server']) await rm(profileDir, { recursive: true, force: true });
+  const result = await runRelayBench({ root, buildDir: outDir, args, log: (s) => err(s), relay });
+  result.runtimeS = round((Date.now() - started) / 1000, 0);
+  await mkdir(resultsDir, { recursive: true });
+  const file = join(resultsDir, `relay-${result.at.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  if (args['profile-server']) {
+    const { readdir } = await import('node:fs/promises');
+    for (const f of (await readdir(profileDir).catch(() => [])).filter((x) => x.endsWith('.cpuprofile'))) {
+      err(`[driver] CPU profile of a ${args['profile-server']} process: ${join(profileDir, f)}; top self time:`);
+      for (const row of summariseProfile(JSON.parse(await readFile(join(profileDir, f), 'utf8')), 25)) err(`  ${String(row.selfMs).padStart(8)} ms ${String(row.pct).padStart(5)}%  ${row.fn}`);
+    }
+  }
+  err(`[driver] done in ${result.runtimeS} s; also written to ${file}`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  // Children are gone; do not wait for stray sockets or timers.
+  process.exit(0);
+}
+
+(which === 'relay' ? relayMain() : main()).catch((e) => {
   err(e?.stack ?? String(e));
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './openDatabase';
 import { parseRow, parseRows, snapshotRowSchema, updateRowSchema } from './rowSchemas';
 
@@ -16,7 +17,13 @@ export interface StoredRoom {
  * leaves either the old or the new form, never a mix.
  */
 export class RoomStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  // Prepared once: preparing costs more than the insert itself on the write path
+  // every accepted update takes.
+  private readonly insertUpdate: Statement<[string, Uint8Array]>;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertUpdate = db.prepare('INSERT INTO room_updates (room, data) VALUES (?, ?)');
+  }
 
   load(room: string): StoredRoom {
     const snapRow = this.db.prepare('SELECT data, through_id FROM room_snapshots WHERE room = ?').get(room);
@@ -28,14 +35,13 @@ export class RoomStore {
 
   /** Appends one update, committed when this returns; returns its row id. */
   append(room: string, update: Uint8Array): number {
-    return Number(this.db.prepare('INSERT INTO room_updates (room, data) VALUES (?, ?)').run(room, update).lastInsertRowid);
+    return Number(this.insertUpdate.run(room, update).lastInsertRowid);
   }
 
   /** Appends updates of several rooms in one transaction; returns the row ids in order. */
   appendMany(entries: readonly { room: string; update: Uint8Array }[]): number[] {
     if (entries.length === 0) return [];
-    const stmt = this.db.prepare('INSERT INTO room_updates (room, data) VALUES (?, ?)');
-    return this.db.transaction(() => entries.map((e) => Number(stmt.run(e.room, e.update).lastInsertRowid)))();
+    return this.db.transaction(() => entries.map((e) => Number(this.insertUpdate.run(e.room, e.update).lastInsertRowid)))();
   }
 
   /** Replaces a room's snapshot and every update up to `throughId` with `snapshot`. */

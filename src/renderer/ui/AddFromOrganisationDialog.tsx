@@ -2,11 +2,11 @@ import { useId, useState } from 'react';
 import type { AccessVia, CalendarAccess } from '../../shared/protocol/api';
 import type { SyncService } from '../sync/SyncService';
 import { accessLabel } from './calendarLabel';
-import { Icon } from './Icon';
 import { levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { DoneFooter } from './DoneFooter';
+import { ModalHeader } from './ModalHeader';
 
 interface AddFromOrganisationDialogProps {
   sync: SyncService;
@@ -54,12 +54,7 @@ export function AddFromOrganisationDialog({ sync, available, onDone, onClose }: 
 
   return (
     <Modal label="Add calendar from your organisation" onClose={onClose} className="org-calendars-dialog">
-      <header className="modal-header">
-        <h2 className="modal-title">Add calendar from your organisation</h2>
-        <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
-          <Icon name="close" size={20} />
-        </button>
-      </header>
+      <ModalHeader title="Add calendar from your organisation" onClose={onClose} />
       <div className="modal-body">
         {available.length === 0 ? (
           <p className="hint org-empty">There are no other calendars for you to add. When someone shares a calendar with you, a group you’re in or your whole organisation, it appears here.</p>

@@ -16,6 +16,7 @@ import { ScopeDialog } from './ScopeDialog';
 import { displayTitle } from './toEventInput';
 import { addDays, addWallMinutes, daysBetween, wallMinutesBetween } from './wallTime';
 import { ZoneSelect } from './ZoneSelect';
+import { ModalHeader } from './ModalHeader';
 
 interface EventEditorProps {
   store: CalendarStore;
@@ -156,12 +157,7 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
           save();
         }}
       >
-        <header className="modal-header">
-          <h2 className="modal-title">{label}</h2>
-          <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
-            <Icon name="close" size={20} />
-          </button>
-        </header>
+        <ModalHeader title={label} onClose={onClose} />
 
         <div className="modal-body">
           {problems.length > 0 && (

@@ -4,11 +4,11 @@ import type { Invitation, Notice } from '../../shared/protocol/inboxDocument';
 import type { SyncService } from '../sync/SyncService';
 import { accessLabel } from './calendarLabel';
 import { describeNotice } from './describeNotice';
-import { Icon } from './Icon';
 import { levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { DoneFooter } from './DoneFooter';
+import { ModalHeader } from './ModalHeader';
 
 interface InvitationsDialogProps {
   sync: SyncService;
@@ -59,12 +59,7 @@ export function InvitationsDialog({ sync, invitations, notices, available, local
   const empty = invitations.length === 0 && notices.length === 0;
   return (
     <Modal label="Invitations" onClose={onClose} className="invitations-dialog">
-      <header className="modal-header">
-        <h2 className="modal-title">Invitations</h2>
-        <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
-          <Icon name="close" size={20} />
-        </button>
-      </header>
+      <ModalHeader title="Invitations" onClose={onClose} />
       <div className="modal-body">
         {empty && <p className="hint inbox-empty">You’re all caught up. When someone shares a calendar with you, the invitation appears here.</p>}
         {invitations.length > 0 && (

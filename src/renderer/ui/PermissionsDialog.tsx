@@ -9,6 +9,7 @@ import { DEFAULT_LEVELS, SHAREABLE_LEVELS, levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { DoneFooter } from './DoneFooter';
+import { ModalHeader } from './ModalHeader';
 
 interface PermissionsDialogProps {
   sync: SyncService;
@@ -123,12 +124,7 @@ export function PermissionsDialog({ sync, calendarId, calendarName, locale, onCl
 
   return (
     <Modal label={title} onClose={onClose} className="permissions-dialog">
-      <header className="modal-header">
-        <h2 className="modal-title">{title}</h2>
-        <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
-          <Icon name="close" size={20} />
-        </button>
-      </header>
+      <ModalHeader title={title} onClose={onClose} />
       <div className="modal-body">
         {loadError && (
           <div className="form-error" role="alert">

@@ -4,11 +4,11 @@ import type { CalendarStore, Settings } from '../replica/CalendarStore';
 import type { AccountState, SyncService } from '../sync/SyncService';
 import { AccountSection } from './AccountSection';
 import { CategoryManager } from './CategoryManager';
-import { Icon } from './Icon';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { ZoneSelect } from './ZoneSelect';
 import { DoneFooter } from './DoneFooter';
+import { ModalHeader } from './ModalHeader';
 
 interface SettingsDialogProps {
   store: CalendarStore;
@@ -46,12 +46,7 @@ export function SettingsDialog({ store, settings, systemZone, platform, sync, ac
   };
   return (
     <Modal label="Settings" onClose={onClose} className="settings-dialog">
-      <header className="modal-header">
-        <h2 className="modal-title">Settings</h2>
-        <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
-          <Icon name="close" size={20} />
-        </button>
-      </header>
+      <ModalHeader title="Settings" onClose={onClose} />
       <div className="modal-body">
         {error && (
           <p className="form-error" role="alert">

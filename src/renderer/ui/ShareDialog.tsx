@@ -6,6 +6,7 @@ import { Icon } from './Icon';
 import { LEVEL_HINT, SHAREABLE_LEVELS, isShareable, levelLabel, type ShareableLevel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
+import { ModalHeader } from './ModalHeader';
 
 export interface ShareRequest {
   calendarId: string;
@@ -166,12 +167,7 @@ export function ShareDialog({ sync, me, calendars, request, onClose, onShared }:
           void send();
         }}
       >
-        <header className="modal-header">
-          <h2 className="modal-title">{title}</h2>
-          <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
-            <Icon name="close" size={20} />
-          </button>
-        </header>
+        <ModalHeader title={title} onClose={onClose} />
         <div className="modal-body">
           {request.chooseCalendar && calendars.length > 1 && (
             <div className="field">

@@ -2,10 +2,10 @@ import { useId, useState } from 'react';
 import type { SyncService, UnsavedChange } from '../sync/SyncService';
 import { describeWhen } from './describeWhen';
 import { downloadText, safeFileName } from './downloadText';
-import { Icon } from './Icon';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { DoneFooter } from './DoneFooter';
+import { ModalHeader } from './ModalHeader';
 
 interface UnsavedChangesDialogProps {
   sync: SyncService;
@@ -54,12 +54,7 @@ export function UnsavedChangesDialog({ sync, changes, ownCalendars, displayZone,
   const targetName = ownCalendars.find((c) => c.id === copyTarget)?.name ?? 'your calendar';
   return (
     <Modal label="Unsaved changes" onClose={onClose} className="unsaved-dialog">
-      <header className="modal-header">
-        <h2 className="modal-title">Unsaved changes</h2>
-        <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
-          <Icon name="close" size={20} />
-        </button>
-      </header>
+      <ModalHeader title="Unsaved changes" onClose={onClose} />
       <div className="modal-body">
         <p className="modal-text">These changes were made while you could still edit the calendar, but your access changed before they reached it. Copy them to a calendar of your own, export them, or discard them.</p>
         {ownCalendars.length > 1 && (

@@ -6,6 +6,8 @@ const port = Number(process.env.TESSERA_E2E_PORT ?? 5317);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Per port, so runs on different ports never clean each other's results or relay data.
+  outputDir: `test-results/pw-${port}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -24,7 +26,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/web.mjs --port ${port} --no-build --fresh --data test-results/e2e-relay`,
+    command: `node scripts/web.mjs --port ${port} --no-build --fresh --data test-results/e2e-relay-${port}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -19,7 +19,8 @@ export default defineConfig({
   plugins: [react(), rendererCspPlugin()],
   define: { __TESSERA_VERSION__: JSON.stringify(version) },
   build: {
-    outDir: resolve(root, 'dist-web'),
+    // TESSERA_WEB_DIST lets two test runs on one machine build side by side.
+    outDir: resolve(root, process.env.TESSERA_WEB_DIST ?? 'dist-web'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

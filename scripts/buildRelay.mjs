@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const RELAY_BUNDLE = path.join(projectRoot, 'out', 'relay', 'main.mjs');
+// TESSERA_RELAY_OUT: a separate bundle per concurrent test run, so one build never replaces a file another run is loading.
+export const RELAY_BUNDLE = path.resolve(projectRoot, process.env.TESSERA_RELAY_OUT ?? path.join('out', 'relay'), 'main.mjs');
 
 export async function buildRelay() {
   const { build } = await import('rolldown');

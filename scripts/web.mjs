@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { buildRelay } from './buildRelay.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const distDir = path.join(projectRoot, 'dist-web');
+const distDir = path.resolve(projectRoot, process.env.TESSERA_WEB_DIST ?? 'dist-web');
 
 function usage(message) {
   if (message) console.error(message);

@@ -8,15 +8,15 @@ import { expect, waitForApp } from './offlineTest';
 /*
  * Helpers for tests that sync through the real relay Playwright's webServer
  * runs (scripts/web.mjs: the built web app and the relay on one origin, its
- * data in test-results/e2e-relay). Each "device" is a browser context of its
+ * data in test-results/e2e-relay-<port>). Each "device" is a browser context of its
  * own, so each has its own IndexedDB profile, like a second computer.
  */
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The relay's data directory, as playwright.config.ts passes it to scripts/web.mjs. */
-const relayData = path.join(projectRoot, 'test-results/e2e-relay');
+const relayData = path.join(projectRoot, `test-results/e2e-relay-${process.env.TESSERA_E2E_PORT ?? 5317}`);
 /** Built by scripts/web.mjs (scripts/buildRelay.mjs) before the relay starts. */
-const relayBundle = path.join(projectRoot, 'out/relay/main.mjs');
+const relayBundle = path.resolve(projectRoot, process.env.TESSERA_RELAY_OUT ?? 'out/relay', 'main.mjs');
 
 const run = promisify(execFile);
 

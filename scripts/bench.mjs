@@ -72,8 +72,12 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv.slice(2));
 const which = args._[0] ?? 'replica';
-if (which !== 'replica' && which !== 'relay') {
-  err(`unknown benchmark "${which}"; available: replica, relay`);
+// Newer benchmarks live in their own scripts (scripts/bench-<name>.mjs) and read process.argv themselves.
+const OWN_SCRIPT = ['ics', 'schedule'];
+if (OWN_SCRIPT.includes(which)) {
+  await import(pathToFileURL(join(root, 'scripts', `bench-${which}.mjs`)).href);
+} else if (which !== 'replica' && which !== 'relay') {
+  err(`unknown benchmark "${which}"; available: replica, relay, ${OWN_SCRIPT.join(', ')}`);
   process.exit(2);
 }
 // One Chromium profile per calendar size, so --quick runs do not evict the full workload.
@@ -450,7 +454,7 @@ async function relayMain() {
   process.exit(0);
 }
 
-(which === 'relay' ? relayMain() : main()).catch((e) => {
+if (!OWN_SCRIPT.includes(which)) (which === 'relay' ? relayMain() : main()).catch((e) => {
   err(e?.stack ?? String(e));
   process.exit(1);
 });

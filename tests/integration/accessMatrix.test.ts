@@ -83,7 +83,8 @@ describe('access matrix: every level x every room x read and write', () => {
     await Promise.all([full.synced, priv.synced]);
     writeSample(full.doc);
     writePrivateDetails(priv.doc);
-    await waitFor(() => keysOf(t.relay.rooms.peek(`cal/${calendarId}/titles@0`)!.doc, 'when').length === 2, 5_000, 'projections');
+    // Projections load on first use; opening one derives it from `full`.
+    await waitFor(() => keysOf(t.relay.rooms.open({ kind: 'calendar', calendarId, doc: 'titles', epoch: 0 }).doc, 'when').length === 2, 5_000, 'projections');
     await waitFor(() => keysOf(t.relay.rooms.peek(`cal/${calendarId}/private`)!.doc, 'what').length === 1, 5_000, 'private');
     full.destroy();
     priv.destroy();

@@ -53,7 +53,7 @@ describe('permission changes act on open connections and the inbox', () => {
     const full = t.connect(`cal/${calendarId}/full`, owner);
     await full.synced;
     writeSample(full.doc);
-    await waitFor(() => t.relay.rooms.peek(`cal/${calendarId}/busy@0`)?.doc.getMap('when').size === 2);
+    await waitFor(() => t.relay.rooms.open({ kind: 'calendar', calendarId, doc: 'busy', epoch: 0 }).doc.getMap('when').size === 2);
   });
   afterAll(async () => {
     await t.close();

@@ -174,6 +174,29 @@ describe('projections', () => {
     owner.destroy();
   });
 
+  it('a projection not loaded while `full` changed catches up when opened; a new device gets the stored snapshot whole', async () => {
+    await t.restart();
+    ownerToken = (await t.signIn('owner@example.com')).accessToken;
+    limitedToken = (await t.signIn('limited@example.com')).accessToken;
+    const owner = t.connect(`cal/${calendarId}/full`, ownerToken);
+    await owner.synced;
+    // Only `full` is loaded: a reader of it needs nothing else.
+    expect(t.relay.rooms.peek(`cal/${calendarId}/titles@0`)).toBeUndefined();
+    owner.doc.transact(() => writeEvent(owner.doc, 'while-unloaded', { when: when(), what: { title: 'TITLE_unloaded', location: 'LOCATION_u', description: 'DESCRIPTION_u', categories: [], showAs: 'busy', private: false } }));
+    await waitFor(() => groupMap(t.relay.rooms.peek(`cal/${calendarId}/full`)!.doc, 'when').has('while-unloaded'));
+    expect(t.relay.rooms.peek(`cal/${calendarId}/titles@0`)).toBeUndefined();
+    const viewer = t.connect(`cal/${calendarId}/titles@0`, limitedToken);
+    await viewer.synced;
+    expect(parseGroup('what', groupMap(viewer.doc, 'what').get('while-unloaded'))?.title).toBe('TITLE_unloaded');
+    checkProjection('titles', viewer.doc, owner.doc);
+    // A device holding nothing receives the whole document, equal to the owner's.
+    const fresh = t.connect(`cal/${calendarId}/full`, ownerToken);
+    await fresh.synced;
+    expect(fresh.doc.getMap('when').toJSON()).toEqual(owner.doc.getMap('when').toJSON());
+    expect(fresh.doc.getMap('what').toJSON()).toEqual(owner.doc.getMap('what').toJSON());
+    for (const c of [owner, viewer, fresh]) c.destroy();
+  });
+
   it('a rebuild bumps the epoch: old sockets close 4404, inboxes list the new epoch, content is re-derived', async () => {
     const old: SyncClient = t.connect(`cal/${calendarId}/titles@0`, limitedToken);
     const inbox = t.connect(`inbox/${limitedId}`, limitedToken);

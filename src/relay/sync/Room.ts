@@ -9,8 +9,12 @@ export interface RoomGroup {
   key: string;
   rooms: Room[];
   idleTimer: ReturnType<typeof setTimeout> | null;
-  /** For a calendar's group: its full room and current projections. */
-  calendar: { id: string; full: Room; titles: Room; busy: Room } | null;
+  /**
+   * For a calendar's group: its full room and its projections, each loaded only
+   * once someone opens it (most readers only need `full`). A projection that is
+   * not loaded misses nothing: loading reconciles it with `full`.
+   */
+  calendar: { id: string; full: Room; titles: Room | null; busy: Room | null } | null;
   /** Keys of `when`/`what` changed by the transaction being applied to `full`. */
   changedKeys: Set<string>;
   metaChanged: boolean;
@@ -33,4 +37,10 @@ export interface Room {
   lastId: number;
   rowsSinceSnapshot: number;
   bytesSinceSnapshot: number;
+  /**
+   * The whole document encoded as one update while it is unchanged since (the
+   * stored snapshot it loaded from, or the last full encoding). A new device asks
+   * for everything; re-encoding a 10,000-event document for each costs ~100 ms.
+   */
+  encodedState: Uint8Array | null;
 }

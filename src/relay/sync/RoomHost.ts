@@ -6,6 +6,7 @@ import type { Store } from '../store/Store';
 import type { Connection } from './Connection';
 import { awarenessMessage, updateMessage } from './messages';
 import { allProjectionKeys, projectKeys } from './projectCalendar';
+import { watchRootChanges } from './watchRootChanges';
 import type { Room, RoomGroup, RoomKind } from './Room';
 
 /** Transaction origin of everything the relay writes itself (projections, inbox, renames). */
@@ -39,6 +40,8 @@ export interface RoomHostHooks {
   onLoaded(room: Room): void;
   /** A client changed the calendar's name in its `full` document. */
   onMetaName(calendarId: string, name: string, byUserId: string | null): void;
+  /** After a change of a room is stored and sent: root map -> changed keys (meetings act on them). */
+  onChanged?(room: Room, changed: ReadonlyMap<string, ReadonlySet<string>>, byUserId: string | null): void;
 }
 
 /**
@@ -46,8 +49,8 @@ export interface RoomHostHooks {
  * it while sockets use it, and drops it `idleMs` after the last one leaves.
  * Every change goes through here in one order: stored (committed) first, then
  * applied to the live document, then sent to the other sockets. A calendar's
- * `full` document is loaded with its titles and busy projections, which follow
- * each accepted change of `full` in the same step.
+ * titles and busy projections load on first use (reconciled with `full` then)
+ * and, while loaded, follow each accepted change of `full` in the same step.
  */
 export class RoomHost {
   private readonly rooms = new Map<string, Room>();
@@ -82,10 +85,12 @@ export class RoomHost {
       let group = this.groups.get(`cal/${name.calendarId}`);
       const epochs = this.hooks.calendarEpochs(name.calendarId);
       if (!epochs) throw new Error(`No calendar ${name.calendarId}`);
-      if (group?.calendar && (group.calendar.titles.key !== `cal/${name.calendarId}/titles@${epochs.titles}` || group.calendar.busy.key !== `cal/${name.calendarId}/busy@${epochs.busy}`)) {
+      const cal = group?.calendar;
+      if (cal && ((cal.titles && cal.titles.key !== `cal/${name.calendarId}/titles@${epochs.titles}`) || (cal.busy && cal.busy.key !== `cal/${name.calendarId}/busy@${epochs.busy}`))) {
         this.swapProjections(name.calendarId);
       }
-      group ??= this.loadCalendarGroup(name.calendarId, epochs);
+      group ??= this.loadCalendarGroup(name.calendarId);
+      if (name.doc === 'titles' || name.doc === 'busy') this.ensureProjection(group, name.doc, epochs[name.doc]);
       const room = this.rooms.get(key);
       if (!room) throw new Error(`Room ${key} is not the current epoch`);
       return room;
@@ -155,9 +160,11 @@ export class RoomHost {
   commitClientUpdate(room: Room, update: Uint8Array, from: Connection): void {
     const id = this.store.rooms.append(room.key, update);
     this.noteRow(room, id, update.length);
+    const stopWatching = this.hooks.onChanged ? watchRootChanges(room.doc) : null;
     try {
       Y.applyUpdate(room.doc, update, from);
     } catch (err) {
+      stopWatching?.();
       // Validated updates do not throw; if one does, the live document may hold
       // part of it: drop it so the next use reloads what the store holds.
       for (const r of room.group.rooms) for (const c of [...r.conns]) c.close(1011, 'apply-failed');
@@ -167,6 +174,8 @@ export class RoomHost {
     this.broadcast(room, updateMessage(update), from);
     if (room.kind === 'full') this.propagate(room.group, from.userId);
     this.maybeCompact(room);
+    const changed = stopWatching?.();
+    if (changed && changed.size > 0) this.hooks.onChanged?.(room, changed, from.userId);
   }
 
   /** A change the relay makes itself (inbox, rename): applied, stored, then sent. */
@@ -197,19 +206,35 @@ export class RoomHost {
     const epochs = this.hooks.calendarEpochs(calendarId);
     if (!group?.calendar || !epochs) return;
     const cal = group.calendar;
-    for (const [kind, old] of [['titles', cal.titles], ['busy', cal.busy]] as const) {
-      const key = `cal/${calendarId}/${kind}@${epochs[kind]}`;
-      if (old.key === key) continue;
+    for (const kind of ['titles', 'busy'] as const) {
+      const old = cal[kind];
+      if (!old || old.key === `cal/${calendarId}/${kind}@${epochs[kind]}`) continue;
       for (const c of [...old.conns]) c.close(4404, `epoch-changed:${epochs[kind]}`);
       this.disposeRoom(old);
       this.store.rooms.deleteRoom(old.key);
-      const fresh = this.loadRoom(key, kind, group);
-      group.rooms = group.rooms.map((r) => (r === old ? fresh : r));
-      cal[kind] = fresh;
-      this.rooms.set(key, fresh);
-      fresh.doc.transact(() => projectKeys(cal.full.doc, fresh.doc, kind, allProjectionKeys(cal.full.doc, fresh.doc)), RELAY_ORIGIN);
-      this.flush([fresh]);
+      group.rooms = group.rooms.filter((r) => r !== old);
+      cal[kind] = null;
+      // The new epoch loads (derived from `full`) when a socket opens it.
     }
+  }
+
+  /** Loads a calendar's projection at `epoch` if it is not, bringing it in line with `full`. */
+  private ensureProjection(group: RoomGroup, kind: 'titles' | 'busy', epoch: number): void {
+    const cal = group.calendar!;
+    if (cal[kind]) return;
+    const room = this.loadRoom(`cal/${cal.id}/${kind}@${epoch}`, kind, group);
+    group.rooms.push(room);
+    cal[kind] = room;
+    this.rooms.set(room.key, room);
+    // Catches up whatever changed in `full` while this projection was not loaded
+    // (or a relay killed between storing `full` and its projection), writing only what differs.
+    room.doc.transact(() => projectKeys(cal.full.doc, room.doc, kind, allProjectionKeys(cal.full.doc, room.doc)), RELAY_ORIGIN);
+    this.flush([room]);
+  }
+
+  /** The document as one update for a client that holds nothing yet, encoded once while it stays unchanged. */
+  fullState(room: Room): Uint8Array {
+    return (room.encodedState ??= Y.encodeStateAsUpdate(room.doc));
   }
 
   /** Unloads every room (relay shutdown); sockets must be closed by the caller. */
@@ -230,19 +255,13 @@ export class RoomHost {
     return { key, rooms: [], idleTimer: null, calendar: null, changedKeys: new Set(), metaChanged: false };
   }
 
-  private loadCalendarGroup(calendarId: string, epochs: { titles: number; busy: number }): RoomGroup {
+  private loadCalendarGroup(calendarId: string): RoomGroup {
     const group = this.newGroup(`cal/${calendarId}`);
     const full = this.loadRoom(`cal/${calendarId}/full`, 'full', group);
-    const titles = this.loadRoom(`cal/${calendarId}/titles@${epochs.titles}`, 'titles', group);
-    const busy = this.loadRoom(`cal/${calendarId}/busy@${epochs.busy}`, 'busy', group);
-    group.rooms.push(full, titles, busy);
-    group.calendar = { id: calendarId, full, titles, busy };
+    group.rooms.push(full);
+    group.calendar = { id: calendarId, full, titles: null, busy: null };
     this.groups.set(group.key, group);
-    for (const r of group.rooms) this.rooms.set(r.key, r);
-    // A relay killed between storing a `full` update and its projections' (or a
-    // new epoch) leaves them behind: catch up from `full`, writing only what differs.
-    for (const p of [titles, busy]) p.doc.transact(() => projectKeys(full.doc, p.doc, p.kind as 'titles' | 'busy', allProjectionKeys(full.doc, p.doc)), RELAY_ORIGIN);
-    this.flush([titles, busy]);
+    this.rooms.set(full.key, full);
     const whenMap: unknown = groupMap(full.doc, 'when');
     const whatMap: unknown = groupMap(full.doc, 'what');
     const meta: unknown = metaMap(full.doc);
@@ -289,8 +308,10 @@ export class RoomHost {
       lastId: stored.lastId,
       rowsSinceSnapshot: stored.updates.length,
       bytesSinceSnapshot: bytes,
+      encodedState: stored.snapshot && stored.updates.length === 0 ? stored.snapshot : null,
     };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      room.encodedState = null;
       if (origin === RELAY_ORIGIN) room.captured.push(update);
     });
     if (kind === 'full' || kind === 'private' || kind === 'user') {
@@ -340,10 +361,10 @@ export class RoomHost {
     if (!cal) return;
     const keys = group.changedKeys;
     group.changedKeys = new Set();
-    if (keys.size > 0) {
-      cal.titles.doc.transact(() => projectKeys(cal.full.doc, cal.titles.doc, 'titles', keys), RELAY_ORIGIN);
-      cal.busy.doc.transact(() => projectKeys(cal.full.doc, cal.busy.doc, 'busy', keys), RELAY_ORIGIN);
-      this.flush([cal.titles, cal.busy]);
+    const loaded = [cal.titles, cal.busy].filter((r): r is Room => r !== null);
+    if (keys.size > 0 && loaded.length > 0) {
+      for (const p of loaded) p.doc.transact(() => projectKeys(cal.full.doc, p.doc, p.kind as 'titles' | 'busy', keys), RELAY_ORIGIN);
+      this.flush(loaded);
     }
     if (group.metaChanged) {
       group.metaChanged = false;
@@ -361,7 +382,7 @@ export class RoomHost {
   private maybeCompact(room: Room, force = false): void {
     if (room.rowsSinceSnapshot === 0) return;
     if (!force && room.rowsSinceSnapshot < this.options.compactRows && room.bytesSinceSnapshot < this.options.compactBytes) return;
-    const snapshot = Y.encodeStateAsUpdate(room.doc);
+    const snapshot = this.fullState(room);
     this.store.rooms.compact(room.key, snapshot, room.lastId, this.options.now());
     room.rowsSinceSnapshot = 0;
     room.bytesSinceSnapshot = snapshot.length;

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { CLOSE, MESSAGE } from '../../shared/protocol/closeCodes';
 import { applyClientUpdate } from './applyClientUpdate';
 import type { Connection } from './Connection';
-import { awarenessMessage, SYNC_SUBTYPE, syncStep2Message } from './messages';
+import { awarenessMessage, isEmptyStateVector, SYNC_SUBTYPE, syncStep2FromUpdate, syncStep2Message } from './messages';
 import { parseAwarenessUpdate } from './parseAwarenessUpdate';
 import type { RoomHost } from './RoomHost';
 
@@ -65,7 +65,7 @@ export function handleMessage(ctx: MessageContext, conn: Connection, data: Uint8
           conn.close(CLOSE.badFrame, 'bad-state-vector');
           return;
         }
-        conn.send(syncStep2Message(room.doc, frame.payload));
+        conn.send(isEmptyStateVector(frame.payload) ? syncStep2FromUpdate(ctx.host.fullState(room)) : syncStep2Message(room.doc, frame.payload));
       } else {
         applyClientUpdate(ctx.host, conn, frame.payload, ctx.log);
       }

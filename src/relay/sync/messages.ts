@@ -18,11 +18,21 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
 }
 
 export function syncStep2Message(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  return syncStep2FromUpdate(Y.encodeStateAsUpdate(doc, stateVector));
+}
+
+/** Step 2 carrying an already encoded update (the whole document, for a client that holds nothing). */
+export function syncStep2FromUpdate(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE.sync);
   encoding.writeVarUint(e, SYNC_STEP2);
-  encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+  encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
+}
+
+/** True for a state vector that names no client: the sender holds nothing of the document. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0;
 }
 
 export function updateMessage(update: Uint8Array): Uint8Array {

@@ -76,4 +76,11 @@ export default tseslint.config(
       'The relay imports shared only (DESIGN.md, Layout and layering).',
     ),
   },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: forbid(
+      ['electron', 'electron/*', 'react', 'react-dom', 'dexie', 'y-dexie', 'y-websocket', '**/renderer/**', '**/main/**', '**/preload/**', '**/relay/**'],
+      'The command-line tools import shared and node only.',
+    ),
+  },
 );

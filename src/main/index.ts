@@ -7,6 +7,7 @@ import { createAppWindow } from './createAppWindow';
 import { hardenSession } from './hardenSession';
 import { hardenWebContents } from './hardenWebContents';
 import { registerIpcHandlers } from './registerIpcHandlers';
+import { startReminders, type RemindersHandle } from './startReminders';
 
 /*
  * The Electron main process: windows, menu, single instance, and the narrow IPC
@@ -66,8 +67,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
+  let reminders: RemindersHandle | null = null;
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // With a tray icon Tessera keeps running, so reminders still fire with every window closed.
+    if (process.platform !== 'darwin' && !reminders?.tray) app.quit();
   });
 
   app
@@ -75,7 +78,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       if (!devServerUrl) serveAppScheme(rendererDir, contentSecurityPolicy);
       hardenSession(session.defaultSession, appUrl, contentSecurityPolicy);
-      registerIpcHandlers(appUrl, focusSomeWindow);
+      reminders = startReminders({ productName: 'Tessera', focusSomeWindow, quit: () => app.quit() });
+      registerIpcHandlers(appUrl, focusSomeWindow, reminders.timers);
       Menu.setApplicationMenu(buildAppMenu({ onNewWindow: openWindow, developing: !app.isPackaged }));
       openWindow();
     })

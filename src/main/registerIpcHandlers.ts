@@ -1,8 +1,10 @@
-import { app, BrowserWindow, ipcMain, Notification, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, type IpcMainInvokeEvent } from 'electron';
+import { fetchFeedWith, type FetchIcsResult } from '../shared/ipc/fetchIcs';
 import { IPC_CHANNELS } from '../shared/ipc/ipcChannels';
 import { ipcArgsSchemas } from '../shared/ipc/ipcSchemas';
 import type { AppInfo } from '../shared/ipc/TesseraBridge';
 import { isAppUrl } from './navigationPolicy';
+import type { ReminderTimers } from './ReminderTimers';
 import { openExternalSafely } from './openExternalSafely';
 import { loadSessionFile, saveSessionFile } from './sessionFiles';
 
@@ -16,7 +18,7 @@ const shown = new Set<Notification>();
  * twice before it does anything: it must come from the top frame of an app page,
  * and its arguments must parse.
  */
-export function registerIpcHandlers(appUrl: string, focusSomeWindow: () => void): void {
+export function registerIpcHandlers(appUrl: string, focusSomeWindow: () => void, reminders?: ReminderTimers): void {
   const checkSender = (event: IpcMainInvokeEvent): void => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !isAppUrl(frame.url, appUrl)) {
@@ -52,6 +54,21 @@ export function registerIpcHandlers(appUrl: string, focusSomeWindow: () => void)
     checkSender(event);
     const [profile, session] = ipcArgsSchemas.saveSession.parse(raw);
     return saveSessionFile(profile, session);
+  });
+
+  ipcMain.handle(IPC_CHANNELS.fetchIcs, async (event, ...raw: unknown[]): Promise<FetchIcsResult> => {
+    checkSender(event);
+    const [request] = ipcArgsSchemas.fetchIcs.parse(raw);
+    // net.fetch: Chromium's network stack (proxies, certificates) without the page's CORS rules.
+    return fetchFeedWith((url, init) => net.fetch(url, init), request, { conditional: true });
+  });
+
+  ipcMain.handle(IPC_CHANNELS.scheduleReminders, (event, ...raw: unknown[]): boolean => {
+    checkSender(event);
+    const [profile, list] = ipcArgsSchemas.scheduleReminders.parse(raw);
+    if (!reminders) return false;
+    reminders.replace(profile, list);
+    return true;
   });
 
   ipcMain.handle(IPC_CHANNELS.notify, (event, ...raw: unknown[]): boolean => {

@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNELS } from '../shared/ipc/ipcChannels';
+import type { FetchIcsRequest } from '../shared/ipc/fetchIcs';
+import type { ScheduledReminder } from '../shared/ipc/ScheduledReminder';
 import { BRIDGE_KEY, type TesseraBridge } from '../shared/ipc/TesseraBridge';
 
 /*
@@ -16,6 +18,8 @@ const bridge = {
   notify: (title: string, body: string) => ipcRenderer.invoke(IPC_CHANNELS.notify, title, body),
   loadSession: (profile: string) => ipcRenderer.invoke(IPC_CHANNELS.loadSession, profile),
   saveSession: (profile: string, session: string | null) => ipcRenderer.invoke(IPC_CHANNELS.saveSession, profile, session),
+  scheduleReminders: (profile: string, reminders: ScheduledReminder[]) => ipcRenderer.invoke(IPC_CHANNELS.scheduleReminders, profile, reminders),
+  fetchIcs: (request: FetchIcsRequest) => ipcRenderer.invoke(IPC_CHANNELS.fetchIcs, request),
 } satisfies TesseraBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -39,6 +39,10 @@ export const relayOptionsSchema = z
     synchronous: z.enum(['normal', 'full']).default('normal'),
     signInAttempts: z.number().int().min(1).default(10),
     signInWindowMs: ms.default(5 * 60_000),
+    /** GET /api/fetch-ics may fetch loopback and private addresses: for tests only (SSRF). */
+    fetchIcsAllowPrivate: z.boolean().default(false),
+    fetchIcsTimeoutMs: ms.default(30_000),
+    fetchIcsMaxBytes: bytes.default(20 * 1024 * 1024),
   })
   .strict();
 

@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { AccessReader } from './access/AccessReader';
 import { AuthService } from './auth/AuthService';
 import { createHttpHandler } from './http/createHttpHandler';
+import { serveIcsFeed } from './http/serveIcsFeed';
 import { serveStatic } from './http/serveStatic';
+import { IcsFeedCache } from './ics/IcsFeedCache';
 import { relayOptionsSchema, resolveDbPath, type RelayOptionsInput } from './RelayOptions';
 import { renameFromDocument } from './sharing/renameCalendar';
 import type { SharingContext } from './sharing/SharingContext';
 import { openStore, type Store } from './store/Store';
+import { MeetingDesk } from './meetings/MeetingDesk';
 import { LiveEffects } from './sync/LiveEffects';
 import { RoomHost } from './sync/RoomHost';
 import { SYNC_PREFIX, SyncServer } from './sync/SyncServer';
@@ -62,6 +65,7 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
   // The host and the effects need each other (hooks run operations that write
   // rooms); the hooks read `sharing`, which exists before any room is opened.
   let sharing: SharingContext | null = null;
+  let meetings: MeetingDesk | null = null;
   const rooms = new RoomHost(
     store,
     { idleMs: options.roomIdleMs, compactRows: options.compactRows, compactBytes: options.compactBytes, now, log },
@@ -78,8 +82,17 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
       onMetaName: (calendarId, name, byUserId) => {
         if (sharing) renameFromDocument(sharing, calendarId, name, byUserId);
       },
+      onChanged: (room, changed, byUserId) => {
+        // The client's update is stored and sent already: a failure here must not cost its socket.
+        try {
+          meetings?.onChanged(room, changed, byUserId);
+        } catch (err) {
+          log(`Meetings: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      },
     },
   );
+  meetings = new MeetingDesk(store, rooms, now, log);
   const effects = new LiveEffects(store, reader, auth, rooms, now, log);
   sharing = { store, reader, effects, now, passwordCost: options.passwordCost };
   const sync = new SyncServer(store, reader, auth, rooms, {
@@ -100,7 +113,12 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
   const server = createServer(
     createHttpHandler(
       { sharing, auth, log, signInAttempts: options.signInAttempts, signInWindowMs: options.signInWindowMs },
-      { maxBodyBytes: options.maxBodyBytes, staticHandler: options.webRoot ? serveStatic(options.webRoot) : null },
+      {
+        maxBodyBytes: options.maxBodyBytes,
+        staticHandler: options.webRoot ? serveStatic(options.webRoot) : null,
+        icsFeeds: serveIcsFeed(sharing, new IcsFeedCache(store, rooms, now)),
+        fetchIcs: { allowPrivate: options.fetchIcsAllowPrivate, timeoutMs: options.fetchIcsTimeoutMs, maxBytes: options.fetchIcsMaxBytes },
+      },
     ),
   );
   server.on('upgrade', (req, socket, head) => {

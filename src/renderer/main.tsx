@@ -2,9 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectPlatform } from './platform/detectPlatform';
 import { openCalendarStore, type ReplicaStoreApi } from './replica/openCalendarStore';
+import { openReminderService } from './reminders/openReminderService';
+import type { ReminderService } from './reminders/ReminderService';
 import { openSyncService } from './sync/openSyncService';
 import type { SyncService } from './sync/SyncService';
 import { App } from './ui/App';
+import { ReminderContext } from './ui/ReminderContext';
 
 /*
  * Renderer entry, the same for the desktop app and the web client: pick the
@@ -43,9 +46,18 @@ async function start(container: HTMLElement): Promise<void> {
   } catch (err) {
     console.error('Could not start syncing:', err);
   }
+  // Reminders are optional too: without them the calendar still works (and says nothing of reminders).
+  let reminders: ReminderService | null = null;
+  try {
+    reminders = await openReminderService({ store, platform, profile: store.dbName });
+  } catch (err) {
+    console.error('Could not start reminders:', err);
+  }
   root.render(
     <StrictMode>
-      <App platform={platform} store={store} sync={sync} />
+      <ReminderContext.Provider value={reminders}>
+        <App platform={platform} store={store} sync={sync} />
+      </ReminderContext.Provider>
     </StrictMode>,
   );
 }

@@ -11,6 +11,8 @@ function fakeBridge(overrides: Partial<Record<keyof TesseraBridge, () => Promise
     notify: overrides.notify ?? (() => Promise.resolve(true)),
     loadSession: overrides.loadSession ?? (() => Promise.resolve(null)),
     saveSession: overrides.saveSession ?? (() => Promise.resolve(true)),
+    fetchIcs: overrides.fetchIcs ?? (() => Promise.resolve({ status: 'not-modified' })),
+    scheduleReminders: overrides.scheduleReminders ?? (() => Promise.resolve(true)),
   } as TesseraBridge;
 }
 

@@ -1,25 +1,35 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { RelayError } from '../RelayError';
+import { FEED_TIMEOUT_MS, MAX_FEED_BYTES } from '../../shared/ipc/fetchIcs';
 import type { ApiDeps } from './ApiDeps';
+import type { ExternalFetchLimits } from './fetchExternalIcs';
+import { fetchIcsRoutes } from './fetchIcsRoutes';
 import { adminRoutes } from './adminRoutes';
 import { authRoutes } from './authRoutes';
 import { calendarRoutes } from './calendarRoutes';
 import { directoryRoutes } from './directoryRoutes';
+import { icsLinkRoutes } from './icsLinkRoutes';
 import { invitationRoutes } from './invitationRoutes';
+import { profileRoutes } from './profileRoutes';
 import { parseBody, readJsonBody } from './readJsonBody';
 import type { RequestContext, Route } from './RequestContext';
 import { CORS_HEADERS, sendError, sendJson, sendThrown } from './respond';
 import type { StaticHandler } from './serveStatic';
+import type { serveIcsFeed } from './serveIcsFeed';
 
 export interface HttpHandlerOptions {
   maxBodyBytes: number;
+  /** GET /api/fetch-ics limits; default: public addresses only, 30 s, 20 MB. */
+  fetchIcs?: ExternalFetchLimits;
   staticHandler: StaticHandler | null;
+  /** Published ICS feeds (serveIcsFeed); without it /ics answers 404. */
+  icsFeeds?: ReturnType<typeof serveIcsFeed>;
 }
 
 /** The relay's HTTP side: the JSON API under /api, ICS feeds under /ics, the web app (if any) everywhere else. */
 export function createHttpHandler(deps: ApiDeps, options: HttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const routes: Route[] = [...authRoutes(deps), ...directoryRoutes(deps), ...calendarRoutes(deps), ...invitationRoutes(deps), ...adminRoutes(deps)];
+  const routes: Route[] = [...authRoutes(deps), ...directoryRoutes(deps), ...calendarRoutes(deps), ...invitationRoutes(deps), ...profileRoutes(deps), ...icsLinkRoutes(deps), ...adminRoutes(deps), ...fetchIcsRoutes(deps, options.fetchIcs ?? { allowPrivate: false, timeoutMs: FEED_TIMEOUT_MS, maxBytes: MAX_FEED_BYTES })];
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     if (req.method === 'OPTIONS') {
@@ -76,8 +86,11 @@ export function createHttpHandler(deps: ApiDeps, options: HttpHandlerOptions): (
     let work: Promise<void>;
     if (pathname === '/api' || pathname.startsWith('/api/')) work = handleApi(req, res, pathname);
     else if (pathname.startsWith('/ics/')) {
-      sendError(res, 404, 'not_found', 'Published ICS feeds are not available on this relay yet');
-      return;
+      if (!options.icsFeeds) {
+        sendError(res, 404, 'not_found', 'Published ICS feeds are not available on this relay');
+        return;
+      }
+      work = options.icsFeeds(req, res, pathname);
     } else if (pathname.startsWith('/sync/')) {
       sendError(res, 426, 'upgrade_required', 'Connect with a websocket');
       return;

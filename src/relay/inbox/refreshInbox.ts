@@ -76,7 +76,7 @@ export function refreshInbox(deps: InboxDeps, person: PersonRow, cause: AccessCa
     try {
       const r = inboxItemSchema.safeParse(JSON.parse(raw));
       if (r.success && r.data.kind === 'notice') notices.push({ id, at: r.data.at });
-      else if (r.success && !invitationIds.has(id)) withdrawn.push(id);
+      else if (r.success && r.data.kind === 'invitation' && !invitationIds.has(id)) withdrawn.push(id);
     } catch {
       // Damaged items are left for the client to ignore; the relay never wrote them.
     }

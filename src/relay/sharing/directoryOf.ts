@@ -5,6 +5,8 @@ import type { Store } from '../store/Store';
 export function directoryOf(store: Store, orgId: string): Directory {
   const org = store.directory.org(orgId);
   const memberships = store.directory.membershipsOfOrg(orgId);
+  // Published to the organisation so find a time respects everyone's hours (issue 4).
+  const profiles = store.profiles.ofOrg(orgId);
   const groupsOf = new Map<string, string[]>();
   const membersOf = new Map<string, string[]>();
   for (const m of memberships) {
@@ -12,7 +14,10 @@ export function directoryOf(store: Store, orgId: string): Directory {
     (membersOf.get(m.group_id) ?? membersOf.set(m.group_id, []).get(m.group_id)!).push(m.user_id);
   }
   return {
-    people: store.directory.peopleOfOrg(orgId).map((p) => ({ id: p.id, email: p.email, name: p.name, orgId: p.org_id, groups: groupsOf.get(p.id) ?? [] })),
+    people: store.directory.peopleOfOrg(orgId).map((p) => {
+      const profile = profiles.get(p.id);
+      return { id: p.id, email: p.email, name: p.name, orgId: p.org_id, groups: groupsOf.get(p.id) ?? [], ...(profile ? { zone: profile.zone, workingHours: profile.workingHours } : {}) };
+    }),
     groups: store.directory.groupsOfOrg(orgId).map((g) => ({ id: g.id, name: g.name, members: membersOf.get(g.id) ?? [] })),
     orgDefaultLevel: org?.default_level ?? 'none',
   };

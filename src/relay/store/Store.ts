@@ -1,5 +1,7 @@
 import { AuditStore } from './AuditStore';
 import { DirectoryStore } from './DirectoryStore';
+import { IcsLinkStore } from './IcsLinkStore';
+import { ProfileStore } from './ProfileStore';
 import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './openDatabase';
 import { RoomStore } from './RoomStore';
 import { SessionStore } from './SessionStore';
@@ -12,6 +14,8 @@ export class Store {
   readonly sessions: SessionStore;
   readonly rooms: RoomStore;
   readonly audit: AuditStore;
+  readonly profiles: ProfileStore;
+  readonly icsLinks: IcsLinkStore;
 
   constructor(readonly db: SqliteDatabase) {
     this.directory = new DirectoryStore(db);
@@ -19,6 +23,8 @@ export class Store {
     this.sessions = new SessionStore(db);
     this.rooms = new RoomStore(db);
     this.audit = new AuditStore(db);
+    this.profiles = new ProfileStore(db);
+    this.icsLinks = new IcsLinkStore(db);
   }
 
   /** Runs `fn` in one immediate transaction: all of it is committed, or none. */

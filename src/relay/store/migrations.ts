@@ -136,4 +136,84 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_calendar ON audit(calendar_id, id);
   CREATE INDEX audit_org ON audit(org_id, id);
   `,
+  // Published ICS links (issue 5). The token itself is kept, beside the hash the
+  // feed looks it up by, so the owner can copy the link again later (as Outlook
+  // shows it again): the file already holds the whole calendar, so the token
+  // reveals nothing a copy of the file would not, and revoking clears it.
+  `
+  CREATE TABLE ics_links (
+    id TEXT PRIMARY KEY,
+    calendar_id TEXT NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    token TEXT NULL,
+    level TEXT NOT NULL CHECK (level IN ('availability', 'limited', 'reviewer')),
+    password_hash TEXT NULL,
+    expires_at INTEGER NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    created_by_name TEXT NOT NULL,
+    revoked_at INTEGER NULL
+  );
+  CREATE INDEX ics_links_calendar ON ics_links(calendar_id);
+
+  CREATE TABLE ics_link_access (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    link_id TEXT NOT NULL REFERENCES ics_links(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    address TEXT NOT NULL,
+    user_agent TEXT NOT NULL,
+    status INTEGER NOT NULL
+  );
+  CREATE INDEX ics_link_access_link ON ics_link_access(link_id, id);
+
+  -- When each calendar's feed at each level last changed, so Last-Modified
+  -- survives a restart and only moves when the served content does.
+  CREATE TABLE ics_feed_versions (
+    calendar_id TEXT NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+    level TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    modified_at INTEGER NOT NULL,
+    PRIMARY KEY (calendar_id, level)
+  );
+  `,
+  // Meetings (issue 4): one row per meeting and internal attendee (the inbox
+  // item shown to them and their delegates), kept after the event is deleted so a
+  // cancellation still names what was cancelled; and who received each item, so a
+  // former delegate's copy can be withdrawn.
+  `
+  CREATE TABLE meeting_items (
+    item_id TEXT PRIMARY KEY,
+    calendar_id TEXT NOT NULL,
+    event_key TEXT NOT NULL,
+    for_id TEXT NOT NULL,
+    content TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    canceled INTEGER NOT NULL DEFAULT 0,
+    cancel_message TEXT NOT NULL DEFAULT '',
+    response TEXT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    answered_by TEXT NULL,
+    answered_at INTEGER NULL,
+    copy_calendar_id TEXT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX meeting_items_event ON meeting_items(calendar_id, event_key);
+
+  CREATE TABLE meeting_recipients (
+    item_id TEXT NOT NULL REFERENCES meeting_items(item_id) ON DELETE CASCADE,
+    recipient_id TEXT NOT NULL,
+    PRIMARY KEY (item_id, recipient_id)
+  );
+  CREATE INDEX meeting_recipients_recipient ON meeting_recipients(recipient_id);
+  `,
+  // Scheduling profiles (issue 4, find a time): each person's zone and working
+  // hours, published to their organisation through the directory.
+  `
+  CREATE TABLE profiles (
+    user_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    zone TEXT NOT NULL,
+    working_hours TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -10,6 +10,7 @@ import {
   SHOW_AS,
 } from '../../shared/model/CalendarEvent';
 import type { Group } from '../../shared/model/eventDocument';
+import { MAX_MEETING_COMMENT } from '../../shared/protocol/meetings';
 import { charCount, MAX_ATTENDEES, MAX_CATEGORIES, MAX_CATEGORY_NAME, MAX_RECURRENCE_DATES, MAX_REMINDERS } from '../../shared/model/validateEvent';
 
 /**
@@ -46,7 +47,7 @@ export const boundedWhatSchema = z.object({
   private: z.boolean(),
 });
 
-const boundedAttendee = attendeeSchema.extend({ email: z.string().max(320), name: text(MAX_TITLE) });
+const boundedAttendee = attendeeSchema.extend({ email: z.string().max(320), name: text(MAX_TITLE), comment: text(MAX_MEETING_COMMENT).optional() });
 export const boundedWhoSchema = z.object({ organizer: boundedAttendee.nullable(), attendees: z.array(boundedAttendee).max(MAX_ATTENDEES) });
 
 export const boundedRemindersSchema = remindersSchema.max(MAX_REMINDERS);

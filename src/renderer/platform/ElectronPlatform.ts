@@ -1,4 +1,6 @@
 import { ipcResultSchemas } from '../../shared/ipc/ipcSchemas';
+import type { FetchIcsRequest, FetchIcsResult } from '../../shared/ipc/fetchIcs';
+import type { ScheduledReminder } from '../../shared/ipc/ScheduledReminder';
 import type { AppInfo, TesseraBridge } from '../../shared/ipc/TesseraBridge';
 import type { Platform } from './Platform';
 
@@ -38,6 +40,27 @@ export class ElectronPlatform implements Platform {
       return ipcResultSchemas.saveSession.parse(await this.bridge.saveSession(profile, session));
     } catch (err) {
       console.warn('saveSession failed:', err);
+      return false;
+    }
+  }
+
+  async fetchIcs(request: FetchIcsRequest): Promise<FetchIcsResult> {
+    if (typeof this.bridge.fetchIcs !== 'function') return { status: 'error', message: 'This version of the app cannot fetch calendar addresses.' };
+    try {
+      return ipcResultSchemas.fetchIcs.parse(await this.bridge.fetchIcs(request));
+    } catch (err) {
+      console.warn('fetchIcs failed:', err);
+      return { status: 'error', message: 'The address could not be fetched.' };
+    }
+  }
+
+  async scheduleReminders(profile: string, reminders: ScheduledReminder[]): Promise<boolean> {
+    // An older preload without the action: the page shows reminders itself.
+    if (typeof this.bridge.scheduleReminders !== 'function') return false;
+    try {
+      return ipcResultSchemas.scheduleReminders.parse(await this.bridge.scheduleReminders(profile, reminders));
+    } catch (err) {
+      console.warn('scheduleReminders failed:', err);
       return false;
     }
   }

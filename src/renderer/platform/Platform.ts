@@ -1,3 +1,5 @@
+import type { FetchIcsRequest, FetchIcsResult } from '../../shared/ipc/fetchIcs';
+import type { ScheduledReminder } from '../../shared/ipc/ScheduledReminder';
 import type { AppInfo } from '../../shared/ipc/TesseraBridge';
 
 export type { AppInfo };
@@ -31,4 +33,17 @@ export interface Platform {
   loadSession(profile: string): Promise<string | null>;
   /** Keeps (or, with null, forgets) a profile's session; false when it could not be kept. Never rejects. */
   saveSession(profile: string, session: string | null): Promise<boolean>;
+  /**
+   * Hands the coming reminders to the OS side, which shows them also with every
+   * window closed (desktop: the main process's timers). Resolves to false where
+   * the page has to show them itself (web). Never rejects.
+   */
+  scheduleReminders(profile: string, reminders: ScheduledReminder[]): Promise<boolean>;
+  /**
+   * GETs a subscribed calendar's address (http, https, webcal), conditional on
+   * the validators of the copy held, bounded in size and time. Desktop: from the
+   * main process; web: the browser's fetch, which CORS may block (an error with
+   * `blocked`, for the caller to try through the relay). Never rejects.
+   */
+  fetchIcs(request: FetchIcsRequest): Promise<FetchIcsResult>;
 }

@@ -1,3 +1,4 @@
+import { fetchFeedWith, type FetchIcsRequest, type FetchIcsResult } from '../../shared/ipc/fetchIcs';
 import { safeExternalUrl } from '../../shared/ipc/safeExternalUrl';
 import type { AppInfo } from '../../shared/ipc/TesseraBridge';
 import type { Platform } from './Platform';
@@ -39,6 +40,17 @@ export class WebPlatform implements Platform {
 
   saveSession(profile: string, session: string | null): Promise<boolean> {
     return saveSessionIdb(profile, session);
+  }
+
+  fetchIcs(request: FetchIcsRequest): Promise<FetchIcsResult> {
+    // No If-None-Match from here: it is not a CORS-safelisted header, so it would
+    // cost a preflight most calendar servers refuse; the HTTP cache revalidates instead.
+    return fetchFeedWith((url, init) => fetch(url, { ...init, cache: 'no-cache', credentials: 'omit' }), request, { conditional: false });
+  }
+
+  scheduleReminders(): Promise<boolean> {
+    // A web page has no process that outlives it: the page shows reminders itself while open.
+    return Promise.resolve(false);
   }
 
   async notify(title: string, body: string): Promise<boolean> {

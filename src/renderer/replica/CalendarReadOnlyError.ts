@@ -13,9 +13,13 @@ export class CalendarReadOnlyError extends Error {
     readonly calendarId: string,
     calendarName: string,
     binding: ReplicaBinding,
+    /** A subscription to an external address: its refresh is its only writer. */
+    subscribed = false,
   ) {
     super(
-      binding.staleSince !== null
+      subscribed
+        ? `“${calendarName}” is a subscription to an internet calendar: it is updated from its address and cannot be changed here.`
+        : binding.staleSince !== null
         ? `“${calendarName}” is no longer shared with you, so it is kept read-only and can no longer be changed.`
         : `“${calendarName}” is shared with you as “${PERMISSION_LEVEL_LABEL[binding.level]}”: you can view it but not change it.`,
     );

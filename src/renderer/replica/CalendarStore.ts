@@ -1,4 +1,5 @@
 import type { CalendarEvent, EventWhat, EventWhen, EventWho, Reminders, ShowAs } from '../../shared/model/CalendarEvent';
+import type { ReplaceCounts, SubscriptionInfo, SubscriptionState } from './Subscription';
 
 /**
  * What the UI sees of the replica engine. The UI never touches Yjs or Dexie
@@ -13,6 +14,8 @@ export interface CalendarInfo {
   color: string;
   /** Hidden calendars stay on the device; the views skip them. */
   hidden: boolean;
+  /** Fed from an external ICS address (see subscriptions()): read-only to the person. */
+  subscribed?: boolean;
 }
 
 /** One row of the derived index: a single event or one occurrence of a series. */
@@ -37,6 +40,8 @@ export interface OccurrenceRow {
   categories: string[];
   recurring: boolean;
   hasReminders: boolean;
+  /** The owner's reminders (minutes before the start), so reminders are scheduled from the index alone. */
+  reminders: number[];
 }
 
 export type EditScope = 'this' | 'following' | 'series';
@@ -90,6 +95,27 @@ export interface CalendarStore {
   /** Moves an event or an event and all its data to another calendar. */
   moveToCalendar(fromCalendarId: string, uid: string, toCalendarId: string): Promise<void>;
   deleteEvent(calendarId: string, uid: string, recurrenceId: string | null, scope: EditScope): Promise<void>;
+
+  /**
+   * Every stored entry (masters and changed occurrences) of a calendar; with a
+   * range, only the series and events that have an occurrence in [fromMs, toMs).
+   */
+  exportEvents(calendarId: string, range?: { fromMs: number; toMs: number }): Promise<CalendarEvent[]>;
+
+  /** Calendars fed from external ICS addresses, with their refresh state (Subscription.ts). */
+  subscriptions(): SubscriptionInfo[];
+  /** Creates a read-only calendar fed from `url`; its events arrive with the first refresh. */
+  createSubscription(name: string, color: string, url: string, intervalMinutes: number): Promise<string>;
+  updateSubscription(calendarId: string, patch: Partial<SubscriptionState>): Promise<void>;
+  /** The refresh's write: the feed's events replace the calendar's, by UID (UIDs gone from the feed are deleted). */
+  replaceSubscribedEvents(calendarId: string, events: readonly CalendarEvent[]): Promise<ReplaceCounts>;
+  /**
+   * Imported events (parseIcs) upserted by UID: each UID's master and changed
+   * occurrences replace what the calendar had for that UID, so importing the same
+   * file again creates nothing. One write, one undo step.
+   * @throws CalendarReadOnlyError for a calendar this device may not change
+   */
+  importEvents(calendarId: string, events: readonly CalendarEvent[]): Promise<{ created: number; updated: number; unchanged: number }>;
 
   canUndo(): boolean;
   canRedo(): boolean;

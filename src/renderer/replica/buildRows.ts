@@ -64,5 +64,6 @@ function toRow(
     categories: ev.what.categories,
     recurring,
     hasReminders: ev.reminders.length > 0,
+    reminders: ev.reminders,
   };
 }

@@ -8,7 +8,7 @@ import { localToEpoch } from '../../shared/time/localToEpoch';
 import { systemZone } from '../../shared/time/systemZone';
 import { buildRows } from './buildRows';
 import { CalendarReadOnlyError } from './CalendarReadOnlyError';
-import { CalendarReplica, ORIGIN_LOAD, ORIGIN_LOCAL, ORIGIN_OTHER_WINDOW, type DocPart, type PendingChanges, type PendingUpdate } from './CalendarReplica';
+import { CalendarReplica, ORIGIN_LOAD, ORIGIN_LOCAL, ORIGIN_MIGRATE, ORIGIN_OTHER_WINDOW, type DocPart, type PendingChanges, type PendingUpdate } from './CalendarReplica';
 import { addRange, DAY_MS, groupByDay, LONG_BUCKET, missingRanges } from './dayBuckets';
 import type { CalendarInfo, CalendarStore, EditScope, EventInput, OccurrenceRow, Settings } from './CalendarStore';
 import { compactDoc, loadDoc } from './loadDoc';
@@ -17,6 +17,8 @@ import { calendarDocPrefix, docNamesOf, localBinding, mainDocName, replicaBindin
 import { ORIGIN_REMOTE, type ReplicaHost } from './ReplicaHost';
 import { checksum, TesseraDb, type DayBucket, type IndexMetaRow, type IndexRow, type SyncStateRow, type UnsavedRow } from './TesseraDb';
 import { unconfirmedKeys } from './unconfirmedKeys';
+import { sameEventContent } from './sameEventContent';
+import { subscriptionSchema, type ReplaceCounts, type SubscriptionInfo, type SubscriptionState } from './Subscription';
 import { unsavedRowSchema } from './unsavedRowSchema';
 import { shiftWallClock, wallClockMinutes } from './wallClock';
 
@@ -28,7 +30,7 @@ export interface OpenOptions {
 }
 
 /** Bump when the shape or meaning of index rows changes: every calendar re-indexes once. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** Stored name of the person's overlay document (synced with the relay's `user/<id>`). */
 export const OVERLAY_DOC = 'user/local';
 const COMPACT_AFTER_ROWS = 200;
@@ -223,7 +225,7 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
   calendars(): CalendarInfo[] {
     return this.overlayCalendars()
       .filter(([id]) => this.replicas.has(id))
-      .map(([id, c]) => ({ id, name: this.calendarName(id), color: c.color, hidden: c.hidden }));
+      .map(([id, c]) => ({ id, name: this.calendarName(id), color: c.color, hidden: c.hidden, ...(this.isSubscribed(id) ? { subscribed: true } : {}) }));
   }
 
   calendarIds(): string[] {
@@ -389,8 +391,106 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
   /** The replica, if this device may change it; else a CalendarReadOnlyError naming the level. */
   private async writableReplica(calendarId: string): Promise<CalendarReplica> {
     const replica = await this.loadedOrThrow(calendarId);
-    if (!replica.writable) throw new CalendarReadOnlyError(calendarId, this.calendarName(calendarId), replica.binding);
+    if (!replica.writable || this.isSubscribed(calendarId)) throw new CalendarReadOnlyError(calendarId, this.calendarName(calendarId), replica.binding, this.isSubscribed(calendarId));
     return replica;
+  }
+
+  // ---- export and subscriptions ---------------------------------------------
+
+  async exportEvents(calendarId: string, range?: { fromMs: number; toMs: number }): Promise<CalendarEvent[]> {
+    const replica = await this.loadedOrThrow(calendarId);
+    // A range is answered from the index (it knows which series touch it), then read whole from the document.
+    const uids = range ? new Set((await this.queryRange(range.fromMs, range.toMs, [calendarId])).map((r) => r.uid)) : null;
+    const keys = uids ? [...uids].flatMap((uid) => replica.keysOf(uid)) : replica.keys();
+    return keys.map((key) => replica.read(key)).filter((ev): ev is CalendarEvent => ev !== null);
+  }
+
+  private isSubscribed(calendarId: string): boolean {
+    return this.overlayDoc.getMap<string>('subscriptions').has(calendarId);
+  }
+
+  subscriptions(): SubscriptionInfo[] {
+    const out: SubscriptionInfo[] = [];
+    for (const [calendarId, raw] of this.overlayDoc.getMap<string>('subscriptions')) {
+      try {
+        const parsed = subscriptionSchema.safeParse(JSON.parse(raw));
+        if (parsed.success && this.replicas.has(calendarId)) out.push({ ...parsed.data, calendarId });
+      } catch {
+        // A damaged entry: that calendar stays as it is, just not refreshed.
+      }
+    }
+    return out;
+  }
+
+  async createSubscription(name: string, color: string, url: string, intervalMinutes: number): Promise<string> {
+    const state = subscriptionSchema.parse({ url, intervalMinutes });
+    const id = await this.createCalendarNow(name, color, false);
+    this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('subscriptions').set(id, JSON.stringify(state)), ORIGIN_LOCAL);
+    await this.schedule(() => this.reconcile());
+    await this.scheduleFlush();
+    return id;
+  }
+
+  async updateSubscription(calendarId: string, patch: Partial<SubscriptionState>): Promise<void> {
+    const current = this.subscriptions().find((s) => s.calendarId === calendarId);
+    if (!current) return;
+    // The schema is not strict: the calendarId beside the state is dropped here.
+    const next = subscriptionSchema.parse({ ...current, ...patch });
+    this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('subscriptions').set(calendarId, JSON.stringify(next)), ORIGIN_LOCAL);
+    await this.scheduleFlush();
+    this.notify();
+  }
+
+  async replaceSubscribedEvents(calendarId: string, events: readonly CalendarEvent[]): Promise<ReplaceCounts> {
+    if (!this.isSubscribed(calendarId)) throw new Error('This calendar is not a subscription.');
+    const replica = await this.loadedOrThrow(calendarId);
+    const counts: ReplaceCounts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+    const plan = new Map<string, Partial<EventGroups> | null>();
+    for (const ev of events) {
+      const key = eventKey(ev.uid, ev.recurrenceId);
+      const current = replica.read(key);
+      if (current && sameEventContent(current, ev)) counts.unchanged += 1;
+      else {
+        counts[current ? 'updated' : 'created'] += 1;
+        plan.set(key, { when: ev.when, what: ev.what, who: ev.who, rem: ev.reminders });
+      }
+    }
+    const kept = new Set(events.map((ev) => eventKey(ev.uid, ev.recurrenceId)));
+    for (const key of replica.keys()) {
+      if (kept.has(key)) continue;
+      counts.deleted += 1;
+      plan.set(key, null);
+    }
+    // Not the person's action: saved and synced like one, but never on the undo stack.
+    if (plan.size > 0) replica.write(plan, ORIGIN_MIGRATE);
+    await this.scheduleFlush();
+    return counts;
+  }
+
+  async importEvents(calendarId: string, events: readonly CalendarEvent[]): Promise<{ created: number; updated: number; unchanged: number }> {
+    const replica = await this.writableReplica(calendarId);
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const plan = new Map<string, Partial<EventGroups> | null>();
+    const uids = new Set<string>();
+    const imported = new Set<string>();
+    for (const ev of events) {
+      const key = eventKey(ev.uid, ev.recurrenceId);
+      uids.add(ev.uid);
+      imported.add(key);
+      const current = replica.read(key);
+      if (current && sameEventContent(current, ev)) counts.unchanged += 1;
+      else {
+        counts[current ? 'updated' : 'created'] += 1;
+        plan.set(key, { when: ev.when, what: ev.what, who: ev.who, rem: ev.reminders });
+      }
+    }
+    // A re-imported series brings its whole set of changed occurrences: ones it no longer has go.
+    for (const uid of uids) for (const key of replica.keysOf(uid)) if (!imported.has(key)) plan.set(key, null);
+    // One Yjs transaction and one IndexedDB flush for the whole import, so it is one undo
+    // step (the undo managers never merge transactions: captureTimeout 0).
+    if (plan.size > 0) this.asOneStep(() => replica.write(plan, ORIGIN_LOCAL));
+    await this.scheduleFlush();
+    return counts;
   }
 
   async loadedReplica(calendarId: string): Promise<CalendarReplica | null> {
@@ -572,7 +672,10 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
   async forgetCalendar(calendarId: string): Promise<void> {
     this.forgetting.add(calendarId);
     try {
-      this.overlayDoc.transact(() => this.overlayDoc.getMap<string>('calendars').delete(calendarId), ORIGIN_LOCAL);
+      this.overlayDoc.transact(() => {
+        this.overlayDoc.getMap<string>('calendars').delete(calendarId);
+        this.overlayDoc.getMap<string>('subscriptions').delete(calendarId);
+      }, ORIGIN_LOCAL);
       await this.scheduleFlush();
       await this.schedule(() => this.reconcile());
     } finally {

@@ -14,7 +14,10 @@ import {
   type PutGrant,
   type Session,
 } from '../../shared/protocol/api';
+import { fetchIcsResultSchema, type FetchIcsRequest, type FetchIcsResult } from '../../shared/ipc/fetchIcs';
+import { icsAccessLogSchema, icsLinkListSchema, icsLinkSchema, type CreateIcsLink, type IcsAccessEntry, type IcsLink } from '../../shared/protocol/icsLinks';
 import type { PermissionLevel } from '../../shared/permissions/PermissionLevel';
+import { profileReplySchema, profileSchema, type Profile, type ProfileReply } from '../../shared/protocol/profile';
 import { RelayError, RelayUnreachableError } from './RelayError';
 
 /** Endpoints of the relay's control API (docs/relay.md). */
@@ -30,9 +33,14 @@ export const API_PATHS = {
   grants: (id: string) => `/api/calendars/${enc(id)}/grants`,
   defaultLevel: (id: string) => `/api/calendars/${enc(id)}/default`,
   audit: (id: string) => `/api/calendars/${enc(id)}/audit`,
+  icsLinks: (id: string) => `/api/calendars/${enc(id)}/ics-links`,
+  icsLink: (id: string, linkId: string) => `/api/calendars/${enc(id)}/ics-links/${enc(linkId)}`,
+  icsLinkAccess: (id: string, linkId: string) => `/api/calendars/${enc(id)}/ics-links/${enc(linkId)}/access`,
   directory: '/api/directory',
+  profile: '/api/profile',
   acceptInvitation: (id: string) => `/api/invitations/${enc(id)}/accept`,
   declineInvitation: (id: string) => `/api/invitations/${enc(id)}/decline`,
+  fetchIcs: '/api/fetch-ics',
 } as const;
 
 export type Fetch = typeof fetch;
@@ -103,8 +111,32 @@ export class RelayClient {
     return (await this.call('GET', API_PATHS.audit(calendarId), auditListSchema)).entries;
   }
 
+  async icsLinks(calendarId: string): Promise<IcsLink[]> {
+    return (await this.call('GET', API_PATHS.icsLinks(calendarId), icsLinkListSchema)).links;
+  }
+
+  publishIcsLink(calendarId: string, link: CreateIcsLink): Promise<IcsLink> {
+    return this.call('POST', API_PATHS.icsLinks(calendarId), icsLinkSchema, link);
+  }
+
+  revokeIcsLink(calendarId: string, linkId: string): Promise<IcsLink> {
+    return this.call('DELETE', API_PATHS.icsLink(calendarId, linkId), icsLinkSchema);
+  }
+
+  async icsLinkAccess(calendarId: string, linkId: string): Promise<IcsAccessEntry[]> {
+    return (await this.call('GET', API_PATHS.icsLinkAccess(calendarId, linkId), icsAccessLogSchema)).entries;
+  }
+
   directory(): Promise<Directory> {
     return this.call('GET', API_PATHS.directory, directorySchema);
+  }
+
+  profile(): Promise<ProfileReply> {
+    return this.call('GET', API_PATHS.profile, profileReplySchema);
+  }
+
+  setProfile(profile: Profile): Promise<Profile> {
+    return this.call('PUT', API_PATHS.profile, profileSchema, profile);
   }
 
   async acceptInvitation(id: string): Promise<void> {
@@ -113,6 +145,14 @@ export class RelayClient {
 
   async declineInvitation(id: string): Promise<void> {
     await this.call('POST', API_PATHS.declineInvitation(id), z.unknown(), {});
+  }
+
+  /** GETs a subscribed calendar's address through the relay (for a browser that CORS keeps from reading it). */
+  fetchIcs(request: FetchIcsRequest): Promise<FetchIcsResult> {
+    const query = new URLSearchParams({ url: request.url });
+    if (request.etag) query.set('etag', request.etag);
+    if (request.lastModified) query.set('lastModified', request.lastModified);
+    return this.call('GET', `${API_PATHS.fetchIcs}?${query.toString()}`, fetchIcsResultSchema);
   }
 
   private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, auth = true): Promise<T> {

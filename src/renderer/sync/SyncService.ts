@@ -1,7 +1,11 @@
+import type { FetchIcsRequest, FetchIcsResult } from '../../shared/ipc/fetchIcs';
 import type { CalendarEvent } from '../../shared/model/CalendarEvent';
 import type { PermissionLevel } from '../../shared/permissions/PermissionLevel';
 import type { AuditEntry, CalendarAccess, Directory, Me, Permissions, PutGrant } from '../../shared/protocol/api';
 import type { Invitation, Notice } from '../../shared/protocol/inboxDocument';
+import type { MeetingItem, MeetingReply, MeetingResponse } from '../../shared/protocol/meetings';
+import type { Profile, ProfileReply } from '../../shared/protocol/profile';
+import type { CreateIcsLink, IcsAccessEntry, IcsLink } from '../../shared/protocol/icsLinks';
 
 /**
  * What the UI sees of syncing with a relay. The UI never touches websockets,
@@ -69,6 +73,15 @@ export interface SyncService {
   acceptInvitation(id: string): Promise<void>;
   declineInvitation(id: string): Promise<void>;
 
+  /** Meeting requests for the person and for those they are a delegate of, newest first (cancelled ones included). */
+  meetingRequests(): MeetingItem[];
+  /** Answers to the person's meetings, not yet dismissed. */
+  meetingReplies(): MeetingReply[];
+  /** Answers a request (for its `forId`); works offline, the relay applies it when the overlay syncs. */
+  answerMeeting(itemId: string, response: MeetingResponse, comment: string): Promise<void>;
+  /** Before deleting a meeting: the message its attendees see with the cancellation. */
+  noteMeetingCancel(calendarId: string, eventKey: string, message: string): Promise<void>;
+
   /**
    * Takes someone else's calendar out of the person's list: the overlay entry
    * goes, so every device of theirs stops syncing it and deletes its local copy.
@@ -90,12 +103,34 @@ export interface SyncService {
    */
   addAvailableCalendar(calendarId: string): Promise<void>;
 
+  /**
+   * The organisation's people (with their zones and working hours) and groups.
+   * The last answer is kept on the device, so find a time works offline: when the
+   * relay cannot be reached (or nobody is signed in) the kept copy is returned.
+   */
   directory(): Promise<Directory>;
+  /** The person's own zone and working hours, as the relay holds them. */
+  profile(): Promise<ProfileReply>;
+  /** Sets them; the relay publishes them to the organisation in the directory. */
+  setProfile(profile: Profile): Promise<Profile>;
   permissions(calendarId: string): Promise<Permissions>;
   /** Shares, changes or (level 'none') removes a grant; returns the new permissions. */
   setGrant(calendarId: string, grant: PutGrant): Promise<Permissions>;
   setDefaultLevel(calendarId: string, level: PermissionLevel | null): Promise<Permissions>;
   audit(calendarId: string): Promise<AuditEntry[]>;
+  /** The calendar's published ICS links, newest first (owner; an admin gets them without their URLs). */
+  icsLinks(calendarId: string): Promise<IcsLink[]>;
+  /** Publishes a new ICS link (owner only); its `path` is shown once here and in `icsLinks` later. */
+  publishIcsLink(calendarId: string, link: CreateIcsLink): Promise<IcsLink>;
+  revokeIcsLink(calendarId: string, linkId: string): Promise<IcsLink>;
+  /** A link's recent fetches, newest first. */
+  icsLinkAccess(calendarId: string, linkId: string): Promise<IcsAccessEntry[]>;
+  /**
+   * GETs a subscribed calendar's address through the relay (GET /api/fetch-ics),
+   * for a browser that CORS keeps from reading it; null when not signed in.
+   * Never rejects: a refusal or failure is an `error` result.
+   */
+  fetchIcs?(request: FetchIcsRequest): Promise<FetchIcsResult | null>;
 
   unsavedChanges(): UnsavedChange[];
   /** Copies a refused edit into one of the person's own calendars, then forgets it. */

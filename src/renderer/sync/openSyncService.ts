@@ -1,6 +1,9 @@
+import type { FetchIcsRequest, FetchIcsResult } from '../../shared/ipc/fetchIcs';
 import { z } from 'zod';
-import { meSchema, sessionSchema, type CalendarAccess, type Session } from '../../shared/protocol/api';
+import { directorySchema, meSchema, sessionSchema, type CalendarAccess, type Directory, type Session } from '../../shared/protocol/api';
+import type { Profile } from '../../shared/protocol/profile';
 import { readAccess, readInboxItems, type Invitation, type Notice } from '../../shared/protocol/inboxDocument';
+import { MAX_MEETING_COMMENT, type MeetingItem, type MeetingReply, type MeetingResponse } from '../../shared/protocol/meetings';
 import { formatRoom } from '../../shared/protocol/roomName';
 import type * as Y from 'yjs';
 import type { Platform } from '../platform/Platform';
@@ -9,6 +12,7 @@ import type { ReplicaStoreApi } from '../replica/openCalendarStore';
 import { bindingFromAccess, isWritable } from '../replica/ReplicaBinding';
 import type { UnsavedRow } from '../replica/TesseraDb';
 import { acceptInvitation } from './acceptInvitation';
+import { readMeetingReplies, readMeetingRequests, recordCancelNote, recordMeetingAnswer } from './meetingInbox';
 import { applyInvitationAnswers, readInvitationAnswers, recordInvitationAnswer } from './applyInvitationAnswers';
 import { computeSyncState } from './computeSyncState';
 import { formatEventIcs } from './formatEventIcs';
@@ -47,6 +51,8 @@ const accountRowSchema = z.object({
 });
 type AccountRow = z.infer<typeof accountRowSchema>;
 const ACCOUNT_KEY = 'account';
+/** The directory as last fetched (with zones and working hours), for find a time offline. */
+const DIRECTORY_KEY = 'directory';
 const SIGNED_OUT: AccountRow = { relayUrl: null, status: 'signed-out', sessionRelayUrl: null, me: null };
 /** Notices the person dismissed live in their overlay, so a dismissal follows them to every device. */
 const DISMISSED_MAP = 'dismissedNotices';
@@ -388,6 +394,27 @@ class SyncHub implements SyncService {
     return readInboxItems(this.inboxDoc).filter((i): i is Notice => i.kind === 'notice' && !dismissed.has(i.id));
   }
 
+  meetingRequests(): MeetingItem[] {
+    if (!this.inboxDoc || this.row.status === 'signed-out') return [];
+    const dismissed = this.store.overlayDoc.getMap<number>(DISMISSED_MAP);
+    return readMeetingRequests(this.inboxDoc, this.store.overlayDoc, this.row.me?.name ?? '').filter((m) => !dismissed.has(m.id));
+  }
+
+  meetingReplies(): MeetingReply[] {
+    if (!this.inboxDoc || this.row.status === 'signed-out') return [];
+    return readMeetingReplies(this.inboxDoc, new Set(this.store.overlayDoc.getMap<number>(DISMISSED_MAP).keys()));
+  }
+
+  async answerMeeting(itemId: string, response: MeetingResponse, comment: string): Promise<void> {
+    if (!this.meetingRequests().some((m) => m.id === itemId && m.status === 'request')) throw new Error('That meeting request is no longer there.');
+    recordMeetingAnswer(this.store.overlayDoc, itemId, response, comment.slice(0, MAX_MEETING_COMMENT), this.now(), ORIGIN_LOCAL);
+    this.notify();
+  }
+
+  async noteMeetingCancel(calendarId: string, eventKey: string, message: string): Promise<void> {
+    recordCancelNote(this.store.overlayDoc, calendarId, eventKey, message.slice(0, MAX_MEETING_COMMENT), this.now(), ORIGIN_LOCAL);
+  }
+
   async dismissNotice(id: string): Promise<void> {
     const doc = this.store.overlayDoc;
     // Stored and synced by the replica engine like any overlay change.
@@ -449,8 +476,25 @@ class SyncHub implements SyncService {
     this.notify();
   }
 
-  directory() {
-    return this.api().directory();
+  async directory(): Promise<Directory> {
+    try {
+      const directory = await this.api().directory();
+      await this.store.writeValue(DIRECTORY_KEY, directory);
+      return directory;
+    } catch (err) {
+      // Offline (or signed out): the directory as last synced, parsed like any stored row.
+      const kept = directorySchema.safeParse(await this.store.readValue(DIRECTORY_KEY));
+      if (kept.success) return kept.data;
+      throw err;
+    }
+  }
+
+  profile() {
+    return this.api().profile();
+  }
+
+  setProfile(profile: Profile) {
+    return this.api().setProfile(profile);
   }
 
   permissions(calendarId: string) {
@@ -467,6 +511,31 @@ class SyncHub implements SyncService {
 
   audit(calendarId: string) {
     return this.api().audit(calendarId);
+  }
+
+  icsLinks(calendarId: string) {
+    return this.api().icsLinks(calendarId);
+  }
+
+  publishIcsLink(calendarId: string, link: Parameters<SyncService['publishIcsLink']>[1]) {
+    return this.api().publishIcsLink(calendarId, link);
+  }
+
+  revokeIcsLink(calendarId: string, linkId: string) {
+    return this.api().revokeIcsLink(calendarId, linkId);
+  }
+
+  icsLinkAccess(calendarId: string, linkId: string) {
+    return this.api().icsLinkAccess(calendarId, linkId);
+  }
+
+  async fetchIcs(request: FetchIcsRequest): Promise<FetchIcsResult | null> {
+    if (this.row.status !== 'signed-in') return null;
+    try {
+      return await this.api().fetchIcs(request);
+    } catch (err) {
+      return { status: 'error', message: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   // ---- refused edits ------------------------------------------------------------------

@@ -4,8 +4,12 @@ import { Icon } from './Icon';
 interface AddCalendarMenuProps {
   /** "Create blank calendar": the same form as the New calendar button. */
   onCreate: () => void;
-  /** "From your organisation…": the picker of calendars the person may add. */
-  onFromOrganisation: () => void;
+  /** "From your organisation…": the picker of calendars the person may add (null: not offered, no account). */
+  onFromOrganisation: (() => void) | null;
+  /** "Import .ics…" (null: not offered). */
+  onImport?: (() => void) | null;
+  /** "Subscribe to a calendar address…" (null: not offered). */
+  onSubscribe?: (() => void) | null;
   /** How many calendars the picker would offer (shown beside the item). */
   available: number;
 }
@@ -16,7 +20,7 @@ interface AddCalendarMenuProps {
  * a menu button (ARIA menu pattern: arrows move, Escape closes and returns
  * focus, a click elsewhere closes).
  */
-export function AddCalendarMenu({ onCreate, onFromOrganisation, available }: AddCalendarMenuProps) {
+export function AddCalendarMenu({ onCreate, onFromOrganisation, onImport = null, onSubscribe = null, available }: AddCalendarMenuProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -102,23 +106,41 @@ export function AddCalendarMenu({ onCreate, onFromOrganisation, available }: Add
       </button>
       {open && (
         <ul ref={menu} id={`${id}-menu`} popover="manual" className="menu add-calendar-menu" role="menu" aria-label="Add calendar" onKeyDown={onKeyDown}>
-          <li role="none">
-            <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={() => choose(onFromOrganisation)}>
-              <Icon name="people" size={16} />
-              <span className="menu-item-label">From your organisation…</span>
-              {available > 0 && (
-                <span className="menu-item-count" aria-hidden="true">
-                  {available}
-                </span>
-              )}
-            </button>
-          </li>
+          {onFromOrganisation && (
+            <li role="none">
+              <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={() => choose(onFromOrganisation)}>
+                <Icon name="people" size={16} />
+                <span className="menu-item-label">From your organisation…</span>
+                {available > 0 && (
+                  <span className="menu-item-count" aria-hidden="true">
+                    {available}
+                  </span>
+                )}
+              </button>
+            </li>
+          )}
           <li role="none">
             <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={() => choose(onCreate)}>
               <Icon name="pencil" size={16} />
               <span className="menu-item-label">Create blank calendar</span>
             </button>
           </li>
+          {onSubscribe && (
+            <li role="none">
+              <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={() => choose(onSubscribe)}>
+                <Icon name="repeat" size={16} />
+                <span className="menu-item-label">Subscribe to a calendar address…</span>
+              </button>
+            </li>
+          )}
+          {onImport && (
+            <li role="none">
+              <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={() => choose(onImport)}>
+                <Icon name="plus" size={16} />
+                <span className="menu-item-label">Import .ics…</span>
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </div>

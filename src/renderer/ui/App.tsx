@@ -13,15 +13,19 @@ import { CalendarList, type CalendarListSharing } from './CalendarList';
 import { CalendarView, type NewRange, type VisibleRange } from './CalendarView';
 import { draftFromEvent, newDraft, type EditTarget, type EventDraft } from './eventDraft';
 import { EventEditor } from './EventEditor';
+import { IcsDropZone } from './IcsDropZone';
+import { IcsProvider } from './IcsProvider';
 import { InvitationsDialog } from './InvitationsDialog';
 import { localeWeek } from './localeWeek';
 import { MiniMonth } from './MiniMonth';
 import { inputForMove, loadTarget, type MovedTimes } from './moveInput';
 import { PermissionsDialog } from './PermissionsDialog';
 import { ProblemsBanner } from './ProblemsBanner';
+import { RemindersButton } from './RemindersButton';
 import { problemsOf } from './problemsOf';
 import { ScopeDialog } from './ScopeDialog';
 import { SettingsDialog } from './SettingsDialog';
+import { FindTimeDialog } from './FindTimeDialog';
 import { ShareDialog, type ShareRequest } from './ShareDialog';
 import { Toolbar } from './Toolbar';
 import { UnsavedChangesBanner } from './UnsavedChangesBanner';
@@ -83,6 +87,7 @@ export function App({ platform, store, sync }: AppProps) {
   const [editor, setEditor] = useState<EditorState | null>(null);
   const [movePrompt, setMovePrompt] = useState<MovePrompt | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [findTimeOpen, setFindTimeOpen] = useState(false);
   const [dismissed, setDismissed] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -96,9 +101,10 @@ export function App({ platform, store, sync }: AppProps) {
 
   // Levels are read from the sync service on every render (its notifications re-render
   // the app); the grid gets a map that only changes when a level does.
-  const levelPairs = sync ? calendars.map((c): [string, PermissionLevel] => [c.id, calendarInfoOf(sync, c.id).level]) : [];
+  // A subscribed calendar is only ever written by its refresh: the person views it like a reviewer.
+  const levelPairs = calendars.map((c): [string, PermissionLevel] => [c.id, c.subscribed ? 'reviewer' : sync ? calendarInfoOf(sync, c.id).level : 'owner']);
   const levelKey = JSON.stringify(levelPairs);
-  const levels = useMemo(() => (sync ? new Map(JSON.parse(levelKey) as [string, PermissionLevel][]) : undefined), [levelKey, sync]);
+  const levels = useMemo(() => new Map(JSON.parse(levelKey) as [string, PermissionLevel][]), [levelKey]);
   const levelOf = (calendarId: string): PermissionLevel => levels?.get(calendarId) ?? 'owner';
   const writableCalendars = calendars.filter((c) => canWrite(levelOf(c.id)));
   const ownCalendars = calendars.filter((c) => levelOf(c.id) === 'owner');
@@ -141,7 +147,7 @@ export function App({ platform, store, sync }: AppProps) {
     openNew({ start: wallTimeOf(base.toMillis(), displayZone), end: wallTimeOf(base.plus({ hours: 1 }).toMillis(), displayZone), allDay: false });
   };
 
-  const openRow = async (row: OccurrenceRow) => {
+  const openRow = async (row: Pick<OccurrenceRow, 'calendarId' | 'uid' | 'recurrenceId'>) => {
     const t = await loadTarget(store, row);
     if (!t) return setNotice('This event no longer exists; it may have been deleted in another window.');
     const target: EditTarget = { calendarId: row.calendarId, uid: row.uid, recurrenceId: row.recurrenceId, event: t.event, master: t.master };
@@ -230,6 +236,7 @@ export function App({ platform, store, sync }: AppProps) {
   );
 
   return (
+    <IcsProvider store={store} platform={platform} sync={sync} calendars={calendars} writableIds={new Set(writableCalendars.map((c) => c.id))} displayZone={displayZone} onStatus={setStatus}>
     <div className="app">
       <header className="topbar">
         <div className="brand">
@@ -253,7 +260,18 @@ export function App({ platform, store, sync }: AppProps) {
           onRedo={redo}
           onNewEvent={openNewNow}
           onSettings={() => setSettingsOpen(true)}
-          inbox={withAccount && syncState ? { invitations: syncState.invitations.length, notices: syncState.notices.length, onOpen: () => setInboxOpen(true) } : undefined}
+          reminders={<RemindersButton zone={displayZone} locale={locale} onOpenEvent={(r) => void openRow(r)} />}
+          onFindTime={() => setFindTimeOpen(true)}
+          inbox={
+            withAccount && syncState
+              ? {
+                  // Unanswered meeting requests count as invitations, answers to one's meetings as notices.
+                  invitations: syncState.invitations.length + syncState.meetingRequests.filter((m) => m.status === 'request' && !m.answer).length,
+                  notices: syncState.notices.length + syncState.meetingReplies.length,
+                  onOpen: () => setInboxOpen(true),
+                }
+              : undefined
+          }
         />
       </header>
       <div className="app-body">
@@ -261,7 +279,7 @@ export function App({ platform, store, sync }: AppProps) {
           <MiniMonth selected={range.currentStart} today={today} firstDay={week.firstDay} locale={locale} onPick={(d) => api()?.gotoDate(d)} />
           <CalendarList store={store} calendars={calendars} sharing={listSharing} />
         </aside>
-        <main className="main">
+        <IcsDropZone className="main">
           <ProblemsBanner problems={problems} onDismiss={() => setDismissed(state.problems.length)} />
           <UnsavedChangesBanner changes={unsaved} onReview={() => setUnsavedOpen(true)} />
           {notice && (
@@ -294,7 +312,7 @@ export function App({ platform, store, sync }: AppProps) {
             onCreate={openNew}
             onMove={move}
           />
-        </main>
+        </IcsDropZone>
       </div>
 
       {editor && (
@@ -309,6 +327,7 @@ export function App({ platform, store, sync }: AppProps) {
           locale={locale}
           readOnlyLevel={editorReadOnly}
           onClose={() => setEditor(null)}
+          meeting={sync && signedIn ? { sync, me, displayZone } : undefined}
         />
       )}
       {movePrompt && (
@@ -321,6 +340,7 @@ export function App({ platform, store, sync }: AppProps) {
           }}
         />
       )}
+      {findTimeOpen && <FindTimeDialog store={store} sync={sync ?? null} me={me} attendees={[]} organizerZone={displayZone} onClose={() => setFindTimeOpen(false)} />}
       {settingsOpen && <SettingsDialog store={store} settings={settings} systemZone={systemZone} platform={platform} sync={sync} account={account ?? undefined} onClose={() => setSettingsOpen(false)} />}
       {sync && syncState && inboxOpen && (
         <InvitationsDialog
@@ -332,6 +352,7 @@ export function App({ platform, store, sync }: AppProps) {
           onShareBack={signedIn && ownCalendars.length > 0 ? (userId) => setShareRequest({ calendarId: ownCalendars[0]!.id, chooseCalendar: true, subject: { kind: 'user', id: userId } }) : null}
           onDone={setStatus}
           onClose={() => setInboxOpen(false)}
+          meetings={{ requests: syncState.meetingRequests, replies: syncState.meetingReplies, myId: account && account.status !== 'signed-out' && account.status !== 'signing-in' ? account.me.id : null, displayZone }}
         />
       )}
       {sync && syncState && orgPickerOpen && <AddFromOrganisationDialog sync={sync} available={syncState.available} onDone={setStatus} onClose={() => setOrgPickerOpen(false)} />}
@@ -376,5 +397,6 @@ export function App({ platform, store, sync }: AppProps) {
         </div>
       )}
     </div>
+    </IcsProvider>
   );
 }

@@ -7,6 +7,7 @@ import { CalendarListItem, type CalendarSharing } from './CalendarListItem';
 import { ColorPicker } from './ColorPicker';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Icon } from './Icon';
+import { useIcsActions } from './IcsActions';
 import { PALETTE } from './palette';
 import { problemsOf } from './problemsOf';
 
@@ -48,6 +49,7 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ calendar: CalendarInfo; label: string; owner: string; stale: boolean } | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
+  const ics = useIcsActions();
 
   const startAdding = () => {
     // Offer a colour no calendar has yet, so a new calendar stands out from the others.
@@ -180,7 +182,15 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
           <ul>{others.map(item)}</ul>
         </>
       )}
-      {sharing?.onAddFromOrganisation && <AddCalendarMenu onCreate={startAdding} onFromOrganisation={sharing.onAddFromOrganisation} available={sharing.available} />}
+      {(sharing?.onAddFromOrganisation || ics) && (
+        <AddCalendarMenu
+          onCreate={startAdding}
+          onFromOrganisation={sharing?.onAddFromOrganisation ?? null}
+          onImport={ics ? () => ics.openImport(null) : null}
+          onSubscribe={ics ? ics.openSubscribe : null}
+          available={sharing?.available ?? 0}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           title="Remove calendar"

@@ -2,10 +2,15 @@ import { useId, useState } from 'react';
 import type { CalendarInfo } from '../replica/CalendarStore';
 import type { SharedCalendarInfo } from '../sync/SyncService';
 import { calendarLabel, OWNER_SEPARATOR, sharedOwnerOf } from './calendarLabel';
+import { CalendarIcsOptions } from './CalendarIcsOptions';
 import { ColorPicker } from './ColorPicker';
+import { useIcsActions } from './IcsActions';
 import { Icon } from './Icon';
 import { levelLabel } from './levelWords';
+import { ShowRemindersSwitch } from './ShowRemindersSwitch';
+import { SubscriptionStatusLine } from './SubscriptionStatusLine';
 import { SyncStatusLine } from './SyncStatusLine';
+import { useFileDrop } from './useFileDrop';
 import { useDebouncedCommit } from './useDebouncedCommit';
 
 interface CalendarListItemProps {
@@ -49,6 +54,10 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
   const [color, setColor] = useState(calendar.color);
   const [error, setError] = useState<string | null>(null);
   useDebouncedCommit(color, calendar.color, onColor);
+  // .ics files dropped on the calendar are imported into it.
+  const ics = useIcsActions();
+  const subscription = ics?.subscription(calendar.id) ?? null;
+  const [dropProps, dropActive] = useFileDrop(ics ? (files) => ics.importFiles(calendar.id, files) : null);
 
   const commitName = async () => {
     if (name.trim() === calendar.name) return;
@@ -69,7 +78,7 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
   const ownerName = info?.access?.ownerName && info.access.ownerName !== calendar.name ? info.access.ownerName : null;
   const ownerLine = info && !owned ? [ownerName, levelLabel(info.level)].filter(Boolean).join(' · ') : null;
   const canShare = Boolean(sharing?.onShare);
-  const describedBy = [ownerLine ? `${id}-owner` : null, sharing?.showStatus ? `${id}-sync` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [ownerLine ? `${id}-owner` : null, sharing?.showStatus ? `${id}-sync` : null, subscription ? `${id}-subscription` : null].filter(Boolean).join(' ') || undefined;
   const toggleOptions = () => {
     setName(calendar.name);
     setColor(calendar.color);
@@ -78,7 +87,8 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
 
   return (
     <li
-      className={`calendar-item ${open ? 'open' : ''}`}
+      className={`calendar-item ${open ? 'open' : ''} ${dropActive ? 'file-drop-active' : ''}`}
+      {...dropProps}
       // Right-click opens the same options, as a calendar's context menu does in Outlook.
       onContextMenu={(e) => {
         if ((e.target as HTMLElement).closest('.calendar-edit')) return;
@@ -114,6 +124,11 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
             </span>
           )}
           {sharing?.showStatus && <SyncStatusLine id={`${id}-sync`} state={info.sync} />}
+        </div>
+      )}
+      {subscription && (
+        <div className="calendar-sub">
+          <SubscriptionStatusLine id={`${id}-subscription`} subscription={subscription} />
         </div>
       )}
       {open && !deleting && (
@@ -169,7 +184,9 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
               {error}
             </p>
           )}
+          <CalendarIcsOptions calendarId={calendar.id} onDialog={() => setOpen(false)} />
           <ColorPicker label={`Colour of ${label}`} value={color} onChange={setColor} />
+          {owned && <ShowRemindersSwitch calendarId={calendar.id} label={label} />}
           <div className="calendar-edit-actions">
             {owned ? (
               <button

@@ -12,11 +12,17 @@ import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { RecurrenceEditor } from './RecurrenceEditor';
 import { RemindersEditor } from './RemindersEditor';
+import { ReminderField } from './ReminderField';
+import { usePersonalReminder } from './usePersonalReminder';
 import { ScopeDialog } from './ScopeDialog';
 import { displayTitle } from './toEventInput';
 import { addDays, addWallMinutes, daysBetween, wallMinutesBetween } from './wallTime';
 import { ZoneSelect } from './ZoneSelect';
 import { ModalHeader } from './ModalHeader';
+import { AttendeesField } from './AttendeesField';
+import { CancelMeetingDialog } from './CancelMeetingDialog';
+import { MeetingTools } from './MeetingTools';
+import { useMeetingEditor, type EditorMeetingContext } from './useMeetingEditor';
 
 interface EventEditorProps {
   store: CalendarStore;
@@ -33,6 +39,8 @@ interface EventEditorProps {
    */
   readOnlyLevel?: PermissionLevel | null;
   onClose: () => void;
+  /** Meetings (attendees, sending, cancelling); absent without a relay. */
+  meeting?: EditorMeetingContext;
 }
 
 /**
@@ -40,7 +48,7 @@ interface EventEditorProps {
  * reminders. Problems the store reports are listed in the dialog and nothing
  * closes until a write succeeds, so no typing is ever lost to a failed save.
  */
-export function EventEditor({ store, calendars, categories, initial, target, firstDay, locale, readOnlyLevel = null, onClose }: EventEditorProps) {
+export function EventEditor({ store, calendars, categories, initial, target, firstDay, locale, readOnlyLevel = null, onClose, meeting }: EventEditorProps) {
   const readOnly = readOnlyLevel !== null;
   const id = useId();
   const [draft, setDraft] = useState(initial);
@@ -53,8 +61,12 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
     if (problems.length > 0) errorRef.current?.scrollIntoView({ block: 'nearest' });
   }, [problems]);
   const isOccurrence = target !== null && target.master !== null && target.recurrenceId !== null;
+  // Someone else's item: "Reminder" is the person's own (overlay), the event's stay the owner's.
+  const personal = usePersonalReminder(target);
 
   const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const m = useMeetingEditor(meeting, draft.calendarId, target?.event.who);
+  const [cancelPrompt, setCancelPrompt] = useState(false);
 
   /** Moving the start keeps the duration, as every calendar app does. */
   const setStart = (date: string, time: string) => {
@@ -75,6 +87,7 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
     setProblems([]);
     try {
       await work();
+      await personal.commit();
       onClose();
     } catch (err) {
       setProblems(problemsOf(err));
@@ -90,7 +103,9 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
 
   const save = () => {
     if (readOnly) return;
-    const { input, problems: early } = draftToInput(draft, target);
+    const drafted = draftToInput(draft, target);
+    const early = drafted.problems;
+    const input = drafted.input && meeting ? { ...drafted.input, who: m.whoToSave() } : drafted.input;
     if (!input) {
       setProblems(early);
       return;
@@ -142,6 +157,10 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
       setScopePrompt({ action: 'delete', input: null, allowThis: true, allowFollowing: true });
       return;
     }
+    if (m.organisedHere && meeting) {
+      setCancelPrompt(true);
+      return;
+    }
     void run(() => store.deleteEvent(target.calendarId, target.uid, null, 'series'));
   };
 
@@ -181,7 +200,13 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
           )}
 
           {/* A disabled fieldset disables every control inside, the repeat and reminder editors included. */}
-          <fieldset className="editor-fields" disabled={readOnly} aria-describedby={readOnly ? `${id}-ro` : undefined}>
+          {m.attendeeCopy && (
+            <p className="readonly-note" id={`${id}-copy`}>
+              <Icon name="people" size={16} />
+              <span>Meeting organised by {m.who.organizer?.name || m.who.organizer?.email}: its details come from the organiser. Answer it in Invitations.</span>
+            </p>
+          )}
+          <fieldset className="editor-fields" disabled={readOnly || m.attendeeCopy} aria-describedby={readOnly ? `${id}-ro` : m.attendeeCopy ? `${id}-copy` : undefined}>
             <div className="field">
               <label htmlFor={`${id}-title`}>Title</label>
               <input
@@ -247,6 +272,13 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
               <input id={`${id}-loc`} value={draft.location} placeholder="Add a location" onChange={(e) => set({ location: e.target.value })} />
             </div>
 
+            {meeting && (
+              <>
+                <AttendeesField who={m.who} onChange={m.setWho} organizer={m.owner} directory={m.directory} disabled={readOnly || m.attendeeCopy} />
+                {m.organisedHere && !readOnly && <MeetingTools store={store} ctx={meeting} who={m.who} draft={draft} uid={target?.uid ?? null} onTimes={set} />}
+              </>
+            )}
+
             <div className="field-row">
               {calendars.length > 1 && (
                 <div className="field field-grow">
@@ -277,19 +309,21 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
             </div>
 
             <CategoryPicker categories={categories} value={draft.categories} onChange={(c) => set({ categories: c })} />
-            <RemindersEditor value={draft.reminders} onChange={(reminders) => set({ reminders })} />
+            {!personal.applies && <RemindersEditor value={draft.reminders} onChange={(reminders) => set({ reminders })} />}
 
             <div className="field">
               <label htmlFor={`${id}-desc`}>Description</label>
               <textarea id={`${id}-desc`} rows={4} value={draft.description} placeholder={readOnly ? '' : 'Add a description'} onChange={(e) => set({ description: e.target.value })} />
             </div>
           </fieldset>
+          {/* Outside the fieldset: a reviewer, who cannot change the event, can still set their own reminder. */}
+          {personal.applies && <ReminderField personal={personal} />}
         </div>
 
         {readOnly ? (
           <footer className="modal-actions">
             <span className="spacer" />
-            <button type="button" className="btn btn-primary" onClick={onClose}>
+            <button type="button" className="btn btn-primary" onClick={() => void personal.commit().then(onClose)}>
               Done
             </button>
           </footer>
@@ -297,20 +331,37 @@ export function EventEditor({ store, calendars, categories, initial, target, fir
           <footer className="modal-actions">
             {target && (
               <button type="button" className="btn btn-danger-text" disabled={busy} onClick={remove}>
-                Delete
+                {m.organisedHere && meeting && !isOccurrence ? 'Cancel meeting' : 'Delete'}
               </button>
             )}
             <span className="spacer" />
             <button type="button" className="btn btn-text" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              Save
-            </button>
+            {!m.attendeeCopy && (
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                {/* Outlook's words: the relay delivers whatever syncs, so saving a meeting is sending it. */}
+                {m.organisedHere && meeting ? (target ? 'Send update' : 'Send') : 'Save'}
+              </button>
+            )}
           </footer>
         )}
       </form>
 
+      {cancelPrompt && target && meeting && (
+        <CancelMeetingDialog
+          title={draft.title}
+          busy={busy}
+          onCancel={() => setCancelPrompt(false)}
+          onConfirm={(message) =>
+            void run(async () => {
+              // The note first: the relay adds it to the cancellation whichever of the two it receives first.
+              if (message.trim()) await meeting.sync.noteMeetingCancel(target.calendarId, target.uid, message.trim());
+              await store.deleteEvent(target.calendarId, target.uid, null, 'series');
+            })
+          }
+        />
+      )}
       {scopePrompt && <ScopeDialog action={scopePrompt.action} allowThis={scopePrompt.allowThis} allowFollowing={scopePrompt.allowFollowing} onChoose={applyScope} onCancel={() => setScopePrompt(null)} />}
     </Modal>
   );

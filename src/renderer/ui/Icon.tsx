@@ -3,7 +3,7 @@
  * between systems (Debian's Chromium often has none), so a lock or repeat mark
  * drawn from a font could show up as a box.
  */
-export type IconName = 'lock' | 'repeat' | 'chevronLeft' | 'chevronRight' | 'undo' | 'redo' | 'settings' | 'plus' | 'close' | 'pencil' | 'trash' | 'mail' | 'people' | 'person';
+export type IconName = 'lock' | 'repeat' | 'chevronLeft' | 'chevronRight' | 'undo' | 'redo' | 'settings' | 'plus' | 'close' | 'pencil' | 'trash' | 'mail' | 'people' | 'person' | 'bell';
 
 const PATHS: Record<IconName, string> = {
   lock: 'M7 10V7a5 5 0 0 1 10 0v3h1a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h1zm2 0h6V7a3 3 0 0 0-6 0v3z',
@@ -21,6 +21,7 @@ const PATHS: Record<IconName, string> = {
   mail: 'M20 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2zm0 4-8 5-8-5V6l8 5 8-5v2z',
   people:
     'M16 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm0 2c-2.33 0-7 1.17-7 3.5V19h14v-2.5C15 14.17 10.33 13 8 13zm8 0c-.29 0-.62.02-.97.05A4.22 4.22 0 0 1 17 16.5V19h6v-2.5c0-2.33-4.67-3.5-7-3.5z',
+  bell: 'M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2zm6-6v-5c0-3.07-1.64-5.64-4.5-6.32V4a1.5 1.5 0 0 0-3 0v.68C7.63 5.36 6 7.92 6 11v5l-2 2v1h16v-1l-2-2z',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm0 2c-2.67 0-8 1.34-8 4v2h16v-2c0-2.66-5.33-4-8-4z',
 };
 

@@ -9,6 +9,8 @@ import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
+import { MeetingRequestsSection, RESPONSE_WORDS } from './MeetingRequestsSection';
+import type { MeetingItem, MeetingReply } from '../../shared/protocol/meetings';
 
 interface InvitationsDialogProps {
   sync: SyncService;
@@ -23,6 +25,8 @@ interface InvitationsDialogProps {
   /** After an action went through, with a sentence for the status line. */
   onDone: (message: string) => void;
   onClose: () => void;
+  /** Meeting requests (the person's and those they receive as a delegate) and answers to their meetings. */
+  meetings?: { requests: MeetingItem[]; replies: MeetingReply[]; myId: string | null; displayZone: string };
 }
 
 function when(at: number, locale: string): string {
@@ -37,7 +41,7 @@ function when(at: number, locale: string): string {
  * organisation), or raised above what the organisation sees, can be added from
  * its notice when it is not in the person's list; the notice then goes away.
  */
-export function InvitationsDialog({ sync, invitations, notices, available, locale, onShareBack, onDone, onClose }: InvitationsDialogProps) {
+export function InvitationsDialog({ sync, invitations, notices, available, locale, onShareBack, onDone, onClose, meetings }: InvitationsDialogProps) {
   const id = useId();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -56,12 +60,24 @@ export function InvitationsDialog({ sync, invitations, notices, available, local
   };
 
   const availableById = new Map(available.map((a) => [a.id, a]));
-  const empty = invitations.length === 0 && notices.length === 0;
+  const empty = invitations.length === 0 && notices.length === 0 && !meetings?.requests.length && !meetings?.replies.length;
   return (
     <Modal label="Invitations" onClose={onClose} className="invitations-dialog">
       <ModalHeader title="Invitations" onClose={onClose} />
       <div className="modal-body">
         {empty && <p className="hint inbox-empty">You’re all caught up. When someone shares a calendar with you, the invitation appears here.</p>}
+        {meetings && (
+          <MeetingRequestsSection
+            {...meetings}
+            locale={locale}
+            busy={busy}
+            errors={errors}
+            onAnswer={(item, response, comment) =>
+              void act(item.id, () => sync.answerMeeting(item.id, response, comment), `You ${RESPONSE_WORDS[response].verb} “${item.title}”${item.forId !== meetings.myId ? ` for ${item.forName}` : ''}.`)
+            }
+            onDismiss={(itemId) => void act(itemId, () => sync.dismissNotice(itemId), null)}
+          />
+        )}
         {invitations.length > 0 && (
           <section aria-labelledby={`${id}-inv`}>
             <h3 id={`${id}-inv`}>{invitations.length === 1 ? '1 invitation' : `${invitations.length} invitations`}</h3>

@@ -8,6 +8,7 @@ import { Icon } from './Icon';
 import { DEFAULT_LEVELS, SHAREABLE_LEVELS, levelLabel } from './levelWords';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
+import { PublishedLinksSection } from './PublishedLinksSection';
 import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
 
@@ -120,6 +121,7 @@ export function PermissionsDialog({ sync, calendarId, calendarName, locale, onCl
   // The name the person sees in their sidebar; the relay's until the calendar is known here.
   const name = calendarName || perms?.calendarName || 'calendar';
   const title = `Permissions for ${name}`;
+  const account = sync.account();
   const effective = perms ? [...perms.effective].sort((a, b) => (a.via === 'owner' ? -1 : b.via === 'owner' ? 1 : compareLevels(b.level, a.level) || a.name.localeCompare(b.name))) : [];
 
   return (
@@ -264,6 +266,10 @@ export function PermissionsDialog({ sync, calendarId, calendarName, locale, onCl
               </table>
             </section>
           </>
+        )}
+
+        {perms && account.status === 'signed-in' && (account.me.id === perms.ownerId || account.me.isAdmin) && (
+          <PublishedLinksSection sync={sync} calendarId={calendarId} locale={locale} canPublish={account.me.id === perms.ownerId} relayUrl={account.relayUrl} onChanged={loadAudit} />
         )}
 
         <section aria-labelledby={`${id}-activity`}>

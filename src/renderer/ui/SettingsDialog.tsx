@@ -7,6 +7,7 @@ import { CategoryManager } from './CategoryManager';
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { ZoneSelect } from './ZoneSelect';
+import { WorkingHoursSection } from './WorkingHoursSection';
 import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
 
@@ -66,6 +67,7 @@ export function SettingsDialog({ store, settings, systemZone, platform, sync, ac
             <p className="hint">Shown beside the time axis in the day and week views.</p>
           </div>
         </section>
+        {sync && account?.status === 'signed-in' && <WorkingHoursSection sync={sync} systemZone={systemZone} />}
         <CategoryManager categories={settings.categories} onChange={(categories) => update({ categories })} />
         {about && (
           <p className="hint about">

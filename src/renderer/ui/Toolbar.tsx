@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Icon } from './Icon';
 import { VIEW_DEFS, type ViewKind } from './viewKinds';
 
@@ -17,8 +18,12 @@ interface ToolbarProps {
   onRedo: () => void;
   onNewEvent: () => void;
   onSettings: () => void;
+  /** Find a time for a quick look at colleagues' availability. */
+  onFindTime?: () => void;
   /** With a relay account: the inbox button and how many invitations and notices wait in it. */
   inbox?: { invitations: number; notices: number; onOpen: () => void };
+  /** The Reminders bell (with its own window), beside settings. */
+  reminders?: ReactNode;
 }
 
 function inboxSummary(invitations: number, notices: number): string {
@@ -67,6 +72,11 @@ export function Toolbar(p: ToolbarProps) {
           <Icon name="plus" />
           <span className="btn-new-label">New event</span>
         </button>
+        {p.onFindTime && (
+          <button type="button" className="btn btn-outline" onClick={p.onFindTime} title="Find a time">
+            Find a time
+          </button>
+        )}
         {p.inbox && (
           <button type="button" className="icon-btn inbox-btn" title={`Invitations: ${inboxSummary(p.inbox.invitations, p.inbox.notices).toLowerCase()}`} aria-describedby="inbox-count" onClick={p.inbox.onOpen}>
             <Icon name="mail" />
@@ -81,6 +91,7 @@ export function Toolbar(p: ToolbarProps) {
             </span>
           </button>
         )}
+        {p.reminders}
         <button type="button" className="icon-btn" aria-label="Settings" title="Settings" onClick={p.onSettings}>
           <Icon name="settings" />
         </button>

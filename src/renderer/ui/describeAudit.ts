@@ -13,7 +13,7 @@ function level(value: unknown): string | null {
 /**
  * One audit log entry as the words after the actor's name: "shared with Bob
  * Stone (Can edit)". The relay names actions `grant.add`, `grant.change`,
- * `grant.remove`, `default.calendar`, `invitation.accept`, `calendar.rename` and
+ * `grant.remove`, `default.calendar`, `invitation.accept`, `calendar.rename`, `ics-link.publish` and
  * so on, with the levels in `detail`; an action this does not know is still
  * shown, in its own words, rather than hidden.
  */
@@ -43,6 +43,11 @@ export function describeAudit(entry: AuditEntry, nameOf: (subject: string) => st
     if (verb === 'create') return 'created the calendar';
     if (verb === 'rename') return text(d.name) ? `renamed the calendar to “${text(d.name)}”` : 'renamed the calendar';
     if (verb === 'delete') return 'deleted the calendar';
+  }
+  if (noun === 'ics-link') {
+    const shows = d.level === 'availability' ? 'availability only' : d.level === 'limited' ? 'limited details' : d.level === 'reviewer' ? 'all details' : null;
+    if (verb === 'revoke') return shows ? `revoked a published link (${shows})` : 'revoked a published link';
+    if (verb === 'publish') return `published a link${shows ? ` (${shows}${d.password === true ? ', with a password' : ''})` : ''}`;
   }
   if (noun === 'projections') return 'refreshed what limited and busy-only viewers see';
   const phrase = entry.action.replace(/[._-]+/g, ' ').trim() || entry.action;

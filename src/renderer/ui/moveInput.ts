@@ -19,7 +19,7 @@ export interface MoveTarget {
 }
 
 /** The stored event (and its series master) behind a grid row. */
-export async function loadTarget(store: CalendarStore, row: OccurrenceRow): Promise<MoveTarget | null> {
+export async function loadTarget(store: CalendarStore, row: Pick<OccurrenceRow, 'calendarId' | 'uid' | 'recurrenceId'>): Promise<MoveTarget | null> {
   const event = await store.getEvent(row.calendarId, row.uid, row.recurrenceId);
   if (!event) return null;
   const master = row.recurrenceId !== null ? await store.getEvent(row.calendarId, row.uid, null) : null;

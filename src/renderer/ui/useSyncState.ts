@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AccountState, SyncService, UnsavedChange } from '../sync/SyncService';
 import type { CalendarAccess } from '../../shared/protocol/api';
 import type { Invitation, Notice } from '../../shared/protocol/inboxDocument';
+import type { MeetingItem, MeetingReply } from '../../shared/protocol/meetings';
 
 /**
  * What the chrome renders from the sync service: the account, the inbox and
@@ -18,6 +19,9 @@ export interface SyncSnapshot {
   /** Other people's calendars the person may add to their list ("From your organisation"). */
   available: CalendarAccess[];
   unsaved: UnsavedChange[];
+  /** Meeting requests (newest first, cancelled ones until removed) and answers to the person's meetings. */
+  meetingRequests: MeetingItem[];
+  meetingReplies: MeetingReply[];
   version: number;
 }
 
@@ -31,6 +35,8 @@ function read(sync: SyncService, version: number): SyncSnapshot {
     notices: [...sync.notices()].sort((a, b) => b.at - a.at),
     available: sync.availableCalendars(),
     unsaved: sync.unsavedChanges(),
+    meetingRequests: sync.meetingRequests(),
+    meetingReplies: sync.meetingReplies(),
     version,
   };
 }

@@ -9,6 +9,10 @@
  * and in the main process's handlers, or not at all.
  */
 
+import type { FetchIcsRequest, FetchIcsResult } from './fetchIcs';
+
+import type { ScheduledReminder } from './ScheduledReminder';
+
 /** The global name the preload exposes the bridge under (`window.tessera`). */
 export const BRIDGE_KEY = 'tessera';
 
@@ -52,4 +56,17 @@ export interface TesseraBridge {
    * session is then not written to disk at all.
    */
   saveSession(profile: string, session: string | null): Promise<boolean>;
+  /**
+   * Replaces the profile's coming reminders (due ones not yet dismissed, and the
+   * next two days). The main process keeps a timer per reminder and shows each
+   * once as an OS notification, also with every window closed, and stores the
+   * list so reminders missed while Tessera was closed or asleep show on start or
+   * wake. Resolves to true when it took them over.
+   */
+  scheduleReminders(profile: string, reminders: ScheduledReminder[]): Promise<boolean>;
+  /**
+   * GETs a subscribed calendar's http(s) address from the main process (no CORS
+   * there), conditional on the validators given, bounded in size and time.
+   */
+  fetchIcs(request: FetchIcsRequest): Promise<FetchIcsResult>;
 }

@@ -10,6 +10,8 @@ export const IPC_CHANNELS = {
   notify: 'tessera:notify',
   loadSession: 'tessera:load-session',
   saveSession: 'tessera:save-session',
+  scheduleReminders: 'tessera:schedule-reminders',
+  fetchIcs: 'tessera:fetch-ics',
 } as const satisfies Record<keyof TesseraBridge, string>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];

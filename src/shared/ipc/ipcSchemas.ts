@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fetchIcsRequestSchema, fetchIcsResultSchema } from './fetchIcs';
+import { scheduledRemindersSchema } from './ScheduledReminder';
 import type { AppInfo, TesseraBridge } from './TesseraBridge';
 
 /** Longest URL we hand to the OS; browsers cope with more, people never need it. */
@@ -20,6 +22,8 @@ export const ipcArgsSchemas = {
   notify: z.tuple([z.string().max(MAX_NOTIFICATION_TITLE_LENGTH), z.string().max(MAX_NOTIFICATION_BODY_LENGTH)]),
   loadSession: z.tuple([profileSchema]),
   saveSession: z.tuple([profileSchema, z.string().min(1).max(MAX_SESSION_LENGTH).nullable()]),
+  scheduleReminders: z.tuple([profileSchema, scheduledRemindersSchema]),
+  fetchIcs: z.tuple([fetchIcsRequestSchema]),
 } satisfies { [K in keyof TesseraBridge]: z.ZodType<Parameters<TesseraBridge[K]>> };
 
 export const appInfoSchema = z.object({
@@ -37,4 +41,6 @@ export const ipcResultSchemas = {
   notify: z.boolean(),
   loadSession: z.string().max(MAX_SESSION_LENGTH).nullable(),
   saveSession: z.boolean(),
+  scheduleReminders: z.boolean(),
+  fetchIcs: fetchIcsResultSchema,
 } satisfies { [K in keyof TesseraBridge]: z.ZodType<Awaited<ReturnType<TesseraBridge[K]>>> };

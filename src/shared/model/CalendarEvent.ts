@@ -61,6 +61,8 @@ export const attendeeSchema = z.object({
   name: z.string(),
   role: z.enum(['required', 'optional', 'chair']),
   response: z.enum(['needs-action', 'accepted', 'tentative', 'declined']),
+  /** What the attendee wrote with their answer (meetings answered in the app). */
+  comment: z.string().optional(),
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissionLevelSchema } from '../permissions/PermissionLevel';
+import { workingHoursSchema } from '../schedule/WorkingHours';
 import { ID_PATTERN } from './roomName';
 
 /**
@@ -41,7 +42,16 @@ export type Session = z.infer<typeof sessionSchema>;
 
 // ---- directory ----------------------------------------------------------------
 
-export const personSchema = z.object({ id: idSchema, email: z.string(), name: z.string(), orgId: idSchema, groups: z.array(idSchema) });
+export const personSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  orgId: idSchema,
+  groups: z.array(idSchema),
+  /** Scheduling profile (profile.ts), once the person has set it: IANA zone and working hours in it. */
+  zone: z.string().optional(),
+  workingHours: workingHoursSchema.optional(),
+});
 export type Person = z.infer<typeof personSchema>;
 export const groupSchema = z.object({ id: idSchema, name: z.string(), members: z.array(idSchema) });
 export type Group = z.infer<typeof groupSchema>;

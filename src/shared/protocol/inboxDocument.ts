@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { permissionLevelSchema } from '../permissions/PermissionLevel';
 import { calendarAccessSchema, idSchema, type CalendarAccess } from './api';
+import { meetingItemSchema, meetingReplySchema } from './meetings';
 
 /**
  * Layout of `inbox/<userId>`, written by the relay only (DESIGN.md, Documents).
@@ -40,7 +41,7 @@ export const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
-export const inboxItemSchema = z.discriminatedUnion('kind', [invitationSchema, noticeSchema]);
+export const inboxItemSchema = z.discriminatedUnion('kind', [invitationSchema, noticeSchema, meetingItemSchema, meetingReplySchema]);
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 
 export function inboxAccessMap(doc: Y.Doc): Y.Map<string> {

@@ -277,25 +277,15 @@ export class RoomHost {
   }
 
   private loadRoom(key: string, kind: RoomKind, group: RoomGroup): Room {
-    const doc = new Y.Doc({ gc: true });
-    // Declare the known root types first, so they load as maps (not as untyped
-    // roots that only become maps on first use) and read as such everywhere.
-    for (const name of ROOT_MAPS[kind]) doc.getMap(name);
     const stored = this.store.rooms.load(key);
-    const rows = stored.snapshot ? [{ id: -1, data: stored.snapshot }, ...stored.updates] : stored.updates;
-    let bytes = 0;
-    doc.transact(() => {
-      for (const row of rows) {
-        bytes += row.data.length;
-        try {
-          // Decoding first checks the stored bytes are an update at all before any is applied.
-          Y.decodeUpdate(row.data);
-          Y.applyUpdate(doc, row.data, LOADING_ORIGIN);
-        } catch (err) {
-          this.options.log(`Skipping damaged ${row.id < 0 ? 'snapshot' : `row ${row.id}`} of ${key}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-    }, LOADING_ORIGIN);
+    let snapshot = stored.snapshot;
+    let loaded = this.loadDoc(key, kind, snapshot, stored.updates);
+    if (!loaded) {
+      // The snapshot was damaged part-way through applying it: start again without it.
+      snapshot = null;
+      loaded = this.loadDoc(key, kind, null, stored.updates)!;
+    }
+    const { doc, bytes } = loaded;
     const room: Room = {
       key,
       kind,
@@ -308,7 +298,7 @@ export class RoomHost {
       lastId: stored.lastId,
       rowsSinceSnapshot: stored.updates.length,
       bytesSinceSnapshot: bytes,
-      encodedState: stored.snapshot && stored.updates.length === 0 ? stored.snapshot : null,
+      encodedState: snapshot && stored.updates.length === 0 ? snapshot : null,
     };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       room.encodedState = null;
@@ -326,6 +316,49 @@ export class RoomHost {
       room.awareness = awareness;
     }
     return room;
+  }
+
+  /**
+   * A document from its stored snapshot and the rows after it; null when the
+   * snapshot itself fails to apply (the caller retries without it). The snapshot
+   * goes into an empty document unchecked: decoding 9 MB just to validate it
+   * cost ~100 ms of a new device's first sync, and an empty document that fails
+   * is simply thrown away. Later rows are small and are decoded first, so a
+   * damaged one is skipped before any of it reaches the document.
+   */
+  private loadDoc(key: string, kind: RoomKind, snapshot: Uint8Array | null, updates: readonly { id: number; data: Uint8Array }[]): { doc: Y.Doc; bytes: number } | null {
+    const doc = new Y.Doc({ gc: true });
+    // Declare the known root types first, so they load as maps (not as untyped
+    // roots that only become maps on first use) and read as such everywhere.
+    for (const name of ROOT_MAPS[kind]) doc.getMap(name);
+    let bytes = 0;
+    let snapshotFailed = false;
+    doc.transact(() => {
+      if (snapshot) {
+        try {
+          Y.applyUpdate(doc, snapshot, LOADING_ORIGIN);
+          bytes += snapshot.length;
+        } catch (err) {
+          this.options.log(`Skipping damaged snapshot of ${key}: ${err instanceof Error ? err.message : String(err)}`);
+          snapshotFailed = true;
+          return;
+        }
+      }
+      for (const row of updates) {
+        bytes += row.data.length;
+        try {
+          Y.decodeUpdate(row.data);
+          Y.applyUpdate(doc, row.data, LOADING_ORIGIN);
+        } catch (err) {
+          this.options.log(`Skipping damaged row ${row.id} of ${key}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    }, LOADING_ORIGIN);
+    if (snapshotFailed) {
+      doc.destroy();
+      return null;
+    }
+    return { doc, bytes };
   }
 
   /** Stores what the relay wrote to these rooms in one transaction, then sends it. */

@@ -73,8 +73,9 @@ export function Toolbar(p: ToolbarProps) {
           <span className="btn-new-label">New event</span>
         </button>
         {p.onFindTime && (
-          <button type="button" className="btn btn-outline" onClick={p.onFindTime} title="Find a time">
-            Find a time
+          // An icon like its neighbours: a text button here pushed the views under the period at laptop widths.
+          <button type="button" className="icon-btn" aria-label="Find a time" title="Find a time" onClick={p.onFindTime}>
+            <Icon name="people" />
           </button>
         )}
         {p.inbox && (

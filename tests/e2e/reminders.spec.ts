@@ -55,7 +55,10 @@ async function closeEditor(dialog: Locator): Promise<void> {
 /** A device whose clock Playwright controls (installed before the app loads, so every timer of the app is on it). */
 async function openClockDevice(browser: Browser, name: string, baseURL: string): Promise<Device> {
   const context = await browser.newContext({ baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
-  await context.clock.install();
+  // Five minutes past the current hour, so "New event" (the next full hour) with a
+  // 30-minute reminder is never already due when made, whatever minute the test starts.
+  const hour = 3_600_000;
+  await context.clock.install({ time: Math.floor(Date.now() / hour) * hour + 5 * 60_000 });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`${name}: ${err.name}: ${err.message}`));

@@ -98,6 +98,16 @@ describe('scheduleReminders', () => {
     expect(schedule([single('mine', old)], { nowMs: T0, sinceMs: T0 - DAY }).due).toEqual([]);
   });
 
+  it('an item starting after `since` whose reminder time already passed is due at once (made 10 minutes ahead with 30 minutes)', () => {
+    const now = Date.UTC(2026, 5, 10, 9, 50);
+    const soon = event('s1', when('2026-06-10T10:00', '2026-06-10T11:00', 'UTC'), [30], 'Soon');
+    // The device first ran two minutes ago: the reminder (09:30) is older than that, the item is not.
+    expect(schedule([single('mine', soon)], { nowMs: now, sinceMs: now - 2 * MIN }).due.map((r) => r.title)).toEqual(['Soon']);
+    // An item that itself began before the cut-off stays unreported.
+    const began = event('s2', when('2026-06-10T09:40', '2026-06-10T11:00', 'UTC'), [30], 'Began');
+    expect(schedule([single('mine', began)], { nowMs: now, sinceMs: now - 2 * MIN }).due).toEqual([]);
+  });
+
   it('keeps wall time across a DST change: a daily 09:00 Berlin meeting reminds at 08:45 local on both sides', () => {
     const series = event('d1', when('2026-03-27T09:00', '2026-03-27T09:30', 'Europe/Berlin', { rrule: 'FREQ=DAILY;COUNT=5' }), [15]);
     const now = Date.UTC(2026, 2, 27, 0, 0);

@@ -72,7 +72,10 @@ export function scheduleReminders(input: ScheduleInput): Schedule {
       if (state && 'dismissedAt' in state) continue;
       const snoozed = state !== undefined && 'snoozedUntil' in state && state.snoozedUntil > fireAtMs;
       const dueAtMs = snoozed ? (state as { snoozedUntil: number }).snoozedUntil : fireAtMs;
-      if (dueAtMs < sinceMs || dueAtMs > untilMs) continue;
+      // Before the cut-off only when the item itself began before it too: an item
+      // created 10 minutes ahead with a 30-minute reminder is due at once (Outlook
+      // does the same), even on a device that first ran a minute ago.
+      if ((dueAtMs < sinceMs && startMs < sinceMs) || dueAtMs > untilMs) continue;
       const instance: ReminderInstance = {
         id,
         calendarId: occ.calendarId,

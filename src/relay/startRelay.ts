@@ -4,6 +4,7 @@ import { AccessReader } from './access/AccessReader';
 import { AuthService } from './auth/AuthService';
 import { createHttpHandler } from './http/createHttpHandler';
 import { serveIcsFeed } from './http/serveIcsFeed';
+import { servePersonalFeed } from './http/servePersonalFeed';
 import { serveStatic } from './http/serveStatic';
 import { IcsFeedCache } from './ics/IcsFeedCache';
 import { relayOptionsSchema, resolveDbPath, type RelayOptionsInput } from './RelayOptions';
@@ -11,11 +12,18 @@ import { renameFromDocument } from './sharing/renameCalendar';
 import type { SharingContext } from './sharing/SharingContext';
 import { openStore, type Store } from './store/Store';
 import { MeetingDesk } from './meetings/MeetingDesk';
+import { EventTrash } from './trash/EventTrash';
+import { purgeTrash } from './trash/purgeTrash';
 import { LiveEffects } from './sync/LiveEffects';
 import { RoomHost } from './sync/RoomHost';
+import { roomTeamWriter } from './teams/roomTeamWriter';
+import { SyncTimes } from './sync/SyncTimes';
 import { SYNC_PREFIX, SyncServer } from './sync/SyncServer';
 import { refreshInbox } from './inbox/refreshInbox';
 import { SYSTEM_CAUSE } from './inbox/AccessCause';
+
+/** How often "last synced" times reach the file: often enough for the admin review, rare enough to cost nothing. */
+const SYNC_TIMES_FLUSH_MS = 5_000;
 
 export interface StartRelayOptions extends RelayOptionsInput {
   /** Clock for tokens and timestamps (tests move it forward). */
@@ -66,6 +74,7 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
   // rooms); the hooks read `sharing`, which exists before any room is opened.
   let sharing: SharingContext | null = null;
   let meetings: MeetingDesk | null = null;
+  let eventTrash: EventTrash | null = null;
   const rooms = new RoomHost(
     store,
     { idleMs: options.roomIdleMs, compactRows: options.compactRows, compactBytes: options.compactBytes, now, log },
@@ -82,12 +91,17 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
       onMetaName: (calendarId, name, byUserId) => {
         if (sharing) renameFromDocument(sharing, calendarId, name, byUserId);
       },
-      onChanged: (room, changed, byUserId) => {
+      onChanged: (room, changed, byUserId, removed) => {
         // The client's update is stored and sent already: a failure here must not cost its socket.
         try {
           meetings?.onChanged(room, changed, byUserId);
         } catch (err) {
           log(`Meetings: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        try {
+          eventTrash?.onChanged(room, removed, byUserId);
+        } catch (err) {
+          log(`Event trash: ${err instanceof Error ? err.message : String(err)}`);
         }
       },
     },
@@ -95,7 +109,19 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
   meetings = new MeetingDesk(store, rooms, now, log);
   const effects = new LiveEffects(store, reader, auth, rooms, now, log);
   sharing = { store, reader, effects, now, passwordCost: options.passwordCost };
+  eventTrash = new EventTrash(sharing, rooms);
+  const purge = () => {
+    try {
+      const purged = purgeTrash(store, now());
+      if (purged.calendars > 0 || purged.events > 0) log(`Trash: purged ${purged.calendars} calendar(s) and ${purged.events} event(s) deleted over 30 days ago`);
+    } catch (err) {
+      log(`Purging the trash failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  purge();
+  const syncTimes = new SyncTimes(store.db, now);
   const sync = new SyncServer(store, reader, auth, rooms, {
+    onSynced: (conn) => syncTimes.synced(conn),
     maxPayload: options.maxPayload,
     pingMs: options.pingMs,
     now,
@@ -110,13 +136,15 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
   });
   effects.sync = sync;
 
+  const feedCache = new IcsFeedCache(store, rooms, now);
   const server = createServer(
     createHttpHandler(
-      { sharing, auth, log, signInAttempts: options.signInAttempts, signInWindowMs: options.signInWindowMs },
+      { sharing, auth, log, signInAttempts: options.signInAttempts, signInWindowMs: options.signInWindowMs, eventTrash, syncTimes, teams: roomTeamWriter(rooms, now) },
       {
         maxBodyBytes: options.maxBodyBytes,
         staticHandler: options.webRoot ? serveStatic(options.webRoot) : null,
-        icsFeeds: serveIcsFeed(sharing, new IcsFeedCache(store, rooms, now)),
+        icsFeeds: serveIcsFeed(sharing, feedCache),
+        personalFeeds: servePersonalFeed(sharing, feedCache),
         fetchIcs: { allowPrivate: options.fetchIcsAllowPrivate, timeoutMs: options.fetchIcsTimeoutMs, maxBytes: options.fetchIcsMaxBytes },
       },
     ),
@@ -161,6 +189,17 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
   poll.unref();
   const prune = setInterval(() => store.sessions.pruneExpired(now()), 60 * 60_000);
   prune.unref();
+  const purgeTimer = setInterval(purge, 60 * 60_000);
+  purgeTimer.unref();
+  const flushSyncTimes = () => {
+    try {
+      syncTimes.flush(rooms.connections);
+    } catch (err) {
+      log(`Recording sync times failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const syncTimesTimer = setInterval(flushSyncTimes, SYNC_TIMES_FLUSH_MS);
+  syncTimesTimer.unref();
 
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -179,6 +218,9 @@ async function listen(store: Store, dbPath: string, options: ReturnType<typeof r
       (closed ??= (async () => {
         clearInterval(poll);
         clearInterval(prune);
+        clearInterval(purgeTimer);
+        clearInterval(syncTimesTimer);
+        flushSyncTimes();
         sync.closeAll(1001, 'relay-shutdown');
         sync.close();
         await new Promise<void>((resolve) => {

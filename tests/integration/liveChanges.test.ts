@@ -212,7 +212,8 @@ describe('permission changes act on open connections and the inbox', () => {
     expect(await ownerFull.closed).toEqual({ code: CLOSE.notFound, reason: 'calendar-deleted' });
     await waitFor(() => access('ann') === undefined);
     expect(notices('ann')[0]).toMatchObject({ notice: 'removed', previousLevel: 'editor' });
-    expect(t.relay.store.rooms.load(`cal/${calendarId}/full`)).toMatchObject({ snapshot: null, updates: [] });
+    // Its documents stay in the trash (restorable for 30 days) until the purge pass removes them.
+    expect(t.relay.store.trash.calendar(calendarId)).not.toBeNull();
     // The id is never given out again.
     const again = await t.api<{ error: { code: string } }>('POST', '/api/calendars', owner, { id: calendarId, name: 'Again' });
     expect(again.status).toBe(409);

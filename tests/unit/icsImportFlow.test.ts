@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWhat, EMPTY_WHO, type CalendarEvent } from '../../src/shared/model/CalendarEvent';
-import { batchByUid, importParsedIcs, type ImportCounts } from '../../src/renderer/ics/importParsedIcs';
+import { batchByUid, IMPORT_BATCH, importParsedIcs, type ImportCounts } from '../../src/renderer/ics/importParsedIcs';
 import { calendarNameFor, describeSkipped, formatImportReport, importHeadline } from '../../src/renderer/ics/formatImportReport';
 import { fromWorkerSchema, parsedIcsSchema, toWorkerSchema } from '../../src/renderer/ics/icsWorkerMessages';
 import { parseIcsInWorker } from '../../src/renderer/ics/parseIcsInWorker';
@@ -87,10 +87,28 @@ describe('importParsedIcs', () => {
     };
     const progress: number[] = [];
     const events = Array.from({ length: 2_500 }, (_, i) => ev(`e${i}`));
-    const counts = await importParsedIcs(store, 'cal', events, (d) => progress.push(d));
+    const counts = await importParsedIcs(store, 'cal', events, (d) => progress.push(d), 1_000);
     expect(calls).toEqual([1_000, 1_000, 500]);
     expect(counts).toEqual({ created: 2_497, updated: 3, unchanged: 0 });
     expect(progress).toEqual([0, 1_000, 2_000, 2_500]);
+  });
+
+  it('writes a file of up to IMPORT_BATCH events in one call (each call rewrites the index days it touches)', async () => {
+    const calls: number[] = [];
+    const store = {
+      importEvents: (_id: string, batch: CalendarEvent[]): Promise<ImportCounts> => {
+        calls.push(batch.length);
+        return Promise.resolve({ created: batch.length, updated: 0, unchanged: 0 });
+      },
+    };
+    const events = Array.from({ length: IMPORT_BATCH + 1 }, (_, i) => ev(`e${i}`));
+    const progress: number[] = [];
+    expect(await importParsedIcs(store, 'cal', events.slice(0, 12_000), (d) => progress.push(d))).toEqual({ created: 12_000, updated: 0, unchanged: 0 });
+    expect(calls).toEqual([12_000]);
+    expect(progress).toEqual([0, 12_000]);
+    calls.length = 0;
+    await importParsedIcs(store, 'cal', events);
+    expect(calls).toEqual([IMPORT_BATCH, 1]);
   });
 
   it('passes a store failure on (the dialog shows it)', async () => {

@@ -76,7 +76,9 @@ export class AccessReader {
       if (set) set.add(m.group_id);
       else groupsOf.set(m.user_id, new Set([m.group_id]));
     }
-    const people = this.store.directory.peopleOfOrg(calendar.org_id);
+    // Removed members (issue 6) reach nothing worth listing: their sessions are over.
+    const removed = this.store.removedPeople.idsOfOrg(calendar.org_id);
+    const people = this.store.directory.peopleOfOrg(calendar.org_id).filter((p) => !removed.has(p.id) || p.id === calendar.owner_id);
     const seen = new Set(people.map((p) => p.id));
     for (const g of grants) {
       if (g.subject_kind !== 'user' || seen.has(g.subject_id)) continue;
@@ -112,12 +114,15 @@ export class AccessReader {
       id: calendar.id,
       name: calendar.name,
       ownerId: calendar.owner_id,
-      ownerName: owner?.name ?? 'Unknown',
+      // A team calendar is the organisation's: its creator is not named as its owner.
+      ownerName: calendar.team === true ? 'Team' : (owner?.name ?? 'Unknown'),
       level: reach.level,
       via: reach.via,
       seesPrivate: reach.level === 'owner' || (reach.level === 'delegate' && reach.seesPrivate),
       epochs: { titles: calendar.titles_epoch, busy: calendar.busy_epoch },
       stale: false,
+      ...(this.store.archive.isArchived(calendar.id) ? { archived: true } : {}),
+      ...(calendar.team === true ? { team: true } : {}),
     };
   }
 

@@ -15,7 +15,7 @@ export interface ReachInput {
   personOrgId: string;
   /** Groups the person belongs to. */
   groupIds: ReadonlySet<string>;
-  calendar: Pick<CalendarRow, 'owner_id' | 'org_id' | 'default_level'>;
+  calendar: Pick<CalendarRow, 'owner_id' | 'org_id' | 'default_level' | 'team'>;
   /** The calendar's grants (others are ignored). */
   grants: readonly GrantRow[];
   /** The default of the calendar's organisation. */
@@ -31,7 +31,8 @@ export interface ReachInput {
  */
 export function computeReach(input: ReachInput): Reach {
   const { calendar, personId } = input;
-  if (calendar.owner_id === personId) return { level: 'owner', via: 'owner', seesPrivate: true };
+  // A team calendar belongs to the organisation: whoever created it reaches it like anyone else.
+  if (calendar.owner_id === personId && calendar.team !== true) return { level: 'owner', via: 'owner', seesPrivate: true };
   const direct = input.grants.find((g) => g.subject_kind === 'user' && g.subject_id === personId) ?? null;
   if (input.personOrgId !== calendar.org_id) {
     const level = effectiveLevel({ direct: direct?.level ?? null, groups: [], orgDefault: 'none' });

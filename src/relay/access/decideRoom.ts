@@ -26,6 +26,7 @@ export function decideRoom(store: Store, reader: AccessReader, person: PersonRow
   const access = roomAccess(reach.level, room.doc, { seesPrivate: reach.seesPrivate });
   if (access === 'none') return { ok: false, code: CLOSE.forbidden, reason: reach.level === 'none' ? 'not-shared' : `level:${reach.level}` };
   // Projections are derived by the relay: nobody writes them, whatever their level.
-  const mode = room.doc === 'titles' || room.doc === 'busy' ? 'read' : access;
+  // An archived calendar is read-only for everyone, its owner included, until restored.
+  const mode = room.doc === 'titles' || room.doc === 'busy' || store.archive.isArchived(calendar.id) ? 'read' : access;
   return { ok: true, mode, owner: reach.level === 'owner' };
 }

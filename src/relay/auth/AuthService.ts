@@ -3,6 +3,7 @@ import type { Session } from '../../shared/protocol/api';
 import type { PersonRow } from '../store/rowSchemas';
 import type { Store } from '../store/Store';
 import { newId } from '../store/newId';
+import { RelayError } from '../RelayError';
 import { signAccessToken, verifyAccessToken } from './accessToken';
 import { hashPassword, verifyPassword } from './hashPassword';
 import { toMe } from './toMe';
@@ -13,7 +14,8 @@ export interface AuthOptions {
   now: () => number;
 }
 
-export type Authenticated = { ok: true; person: PersonRow; sessionId: string } | { ok: false; reason: string };
+/** readOnly: a session made from an app password, which syncs read-only and calls read-only endpoints. */
+export type Authenticated = { ok: true; person: PersonRow; sessionId: string; readOnly: boolean } | { ok: false; reason: string };
 
 function hashRefresh(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -45,6 +47,8 @@ export class AuthService {
       return null;
     }
     if (!(await verifyPassword(password, person.password_hash))) return null;
+    // Told only after the right password, so the message reveals nothing to a guesser.
+    if (this.store.removedPeople.isRemoved(person.id)) throw new RelayError(401, 'account_removed', 'This account was removed from its organisation: ask an administrator');
     const sessionId = newId();
     this.store.sessions.createSession(sessionId, person.id, this.options.now());
     return this.issue(person, sessionId);
@@ -65,7 +69,7 @@ export class AuthService {
     if (row.expires_at <= now) return null;
     if (!this.store.sessions.useRefresh(hash, now)) return null;
     const person = this.store.directory.person(session.user_id);
-    if (!person) return null;
+    if (!person || this.store.removedPeople.isRemoved(person.id)) return null;
     return this.issue(person, session.id);
   }
 
@@ -89,7 +93,29 @@ export class AuthService {
     if (!session || session.revoked_at !== null || session.user_id !== check.claims.sub) return { ok: false, reason: 'session-ended' };
     const person = this.store.directory.person(check.claims.sub);
     if (!person) return { ok: false, reason: 'unknown-person' };
-    return { ok: true, person, sessionId: session.id };
+    if (this.store.removedPeople.isRemoved(person.id)) return { ok: false, reason: 'account-removed' };
+    return { ok: true, person, sessionId: session.id, readOnly: this.store.appPasswords.isAppSession(session.id) };
+  }
+
+  /** Whether a session was made from an app password: its sockets never write, whatever the level. */
+  sessionReadOnly(sessionId: string): boolean {
+    return this.store.appPasswords.isAppSession(sessionId);
+  }
+
+  /**
+   * A read-only session for an app password (checked by the caller): an access
+   * token only, no refresh token; the client exchanges the app password again
+   * when it expires, so revoking the app password ends it for good.
+   */
+  issueAppPasswordToken(person: PersonRow, appPasswordId: string): { accessToken: string; accessExpiresAt: number } {
+    const now = this.options.now();
+    const sessionId = newId();
+    this.store.transaction(() => {
+      this.store.sessions.createSession(sessionId, person.id, now);
+      this.store.appPasswords.linkSession(sessionId, appPasswordId);
+    });
+    const accessExpiresAt = now + this.options.accessTtlMs;
+    return { accessToken: signAccessToken(this.secret, { sub: person.id, sid: sessionId, exp: accessExpiresAt }), accessExpiresAt };
   }
 
   /** Whether a session still stands (open sockets are re-checked against this). */

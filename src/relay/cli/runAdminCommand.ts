@@ -11,6 +11,10 @@ import { directoryOf } from '../sharing/directoryOf';
 import { ensureOrg } from '../sharing/ensureOrg';
 import { putGrant } from '../sharing/putGrant';
 import { rebuildProjections } from '../sharing/rebuildProjections';
+import { REVIEW_USAGE, runReviewCommand } from './runReviewCommand';
+import { ACCOUNT_USAGE, isAccountCommand, runAccountCommand } from './runAccountCommand';
+import { isTeamCommand, runTeamCommand, TEAM_USAGE } from './runTeamCommand';
+import { ARCHIVE_USAGE, isArchiveCommand, runArchiveCommand } from './runArchiveCommand';
 import { setCalendarDefault } from '../sharing/setCalendarDefault';
 import { setOrgDefault } from '../sharing/setOrgDefault';
 import { CLI_ACTOR, type SharingContext } from '../sharing/SharingContext';
@@ -32,6 +36,10 @@ export const ADMIN_USAGE = `usage: npm run relay -- admin <command> [options] [-
   list-calendars [--org <name>]
   audit [--calendar <id>] [--limit <n>]
   rebuild-projections --calendar <id>
+${REVIEW_USAGE}
+${TEAM_USAGE}
+${ARCHIVE_USAGE}
+${ACCOUNT_USAGE}
 
 Levels: none, availability, limited, reviewer, editor, delegate.
 A running relay picks the changes up within a second and applies them to open connections.`;
@@ -41,6 +49,18 @@ const levelArg = permissionLevelSchema.exclude(['owner']);
 /** Runs one admin command against the data file; returns what to print. Throws RelayError for refusals. */
 export async function runAdminCommand(store: Store, argv: string[], print: (line: string) => void): Promise<void> {
   const [command, ...rest] = argv;
+  if (command !== undefined && isArchiveCommand(command)) {
+    runArchiveCommand(store, command, rest, print);
+    return;
+  }
+  if (isAccountCommand(command)) {
+    runAccountCommand(store, command, rest, print);
+    return;
+  }
+  if (isTeamCommand(command)) {
+    runTeamCommand(store, command, rest, print);
+    return;
+  }
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -54,6 +74,11 @@ export async function runAdminCommand(store: Store, argv: string[], print: (line
       calendar: { type: 'string' },
       limit: { type: 'string' },
       'sees-private': { type: 'boolean', default: false },
+      person: { type: 'string' },
+      external: { type: 'boolean', default: false },
+      'new-calendar-level': { type: 'string' },
+      'external-max': { type: 'string' },
+      'ics-max': { type: 'string' },
     },
     strict: true,
   });
@@ -176,6 +201,21 @@ export async function runAdminCommand(store: Store, argv: string[], print: (line
       print(`Projections rebuilt: titles@${epochs.titles}, busy@${epochs.busy}`);
       return;
     }
+    case 'policy':
+    case 'shares':
+    case 'revoke-share':
+      runReviewCommand(
+        ctx,
+        command,
+        {
+          values,
+          orgOf: () => orgOf(false),
+          need: (name) => need(name as keyof typeof values),
+          subjectOf: (org) => (values.group ? { kind: 'group', id: groupOf(org, values.group).id } : { kind: 'user', id: personOf(need('email')).id }),
+        },
+        print,
+      );
+      return;
     default:
       throw new RelayError(400, 'usage', command ? `Unknown command ${command}\n\n${ADMIN_USAGE}` : ADMIN_USAGE);
   }

@@ -5,18 +5,24 @@ import { FEED_TIMEOUT_MS, MAX_FEED_BYTES } from '../../shared/ipc/fetchIcs';
 import type { ApiDeps } from './ApiDeps';
 import type { ExternalFetchLimits } from './fetchExternalIcs';
 import { fetchIcsRoutes } from './fetchIcsRoutes';
+import { adminReviewRoutes } from './adminReviewRoutes';
+import { accountRoutes } from './accountRoutes';
 import { adminRoutes } from './adminRoutes';
+import { archiveTrashRoutes } from './archiveTrashRoutes';
+import { exportRoutes } from './exportRoutes';
 import { authRoutes } from './authRoutes';
 import { calendarRoutes } from './calendarRoutes';
 import { directoryRoutes } from './directoryRoutes';
 import { icsLinkRoutes } from './icsLinkRoutes';
 import { invitationRoutes } from './invitationRoutes';
 import { profileRoutes } from './profileRoutes';
+import { teamRoutes } from './teamRoutes';
 import { parseBody, readJsonBody } from './readJsonBody';
 import type { RequestContext, Route } from './RequestContext';
 import { CORS_HEADERS, sendError, sendJson, sendThrown } from './respond';
 import type { StaticHandler } from './serveStatic';
 import type { serveIcsFeed } from './serveIcsFeed';
+import { PERSONAL_FEED_PREFIX, type servePersonalFeed } from './servePersonalFeed';
 
 export interface HttpHandlerOptions {
   maxBodyBytes: number;
@@ -25,11 +31,18 @@ export interface HttpHandlerOptions {
   staticHandler: StaticHandler | null;
   /** Published ICS feeds (serveIcsFeed); without it /ics answers 404. */
   icsFeeds?: ReturnType<typeof serveIcsFeed>;
+  /** /ics/me/<calendarId>.ics with an app password (servePersonalFeed). */
+  personalFeeds?: ReturnType<typeof servePersonalFeed>;
 }
 
 /** The relay's HTTP side: the JSON API under /api, ICS feeds under /ics, the web app (if any) everywhere else. */
 export function createHttpHandler(deps: ApiDeps, options: HttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const routes: Route[] = [...authRoutes(deps), ...directoryRoutes(deps), ...calendarRoutes(deps), ...invitationRoutes(deps), ...profileRoutes(deps), ...icsLinkRoutes(deps), ...adminRoutes(deps), ...fetchIcsRoutes(deps, options.fetchIcs ?? { allowPrivate: false, timeoutMs: FEED_TIMEOUT_MS, maxBytes: MAX_FEED_BYTES })];
+  const routes: Route[] = [...authRoutes(deps), ...directoryRoutes(deps), ...calendarRoutes(deps), ...invitationRoutes(deps), ...profileRoutes(deps), ...icsLinkRoutes(deps), ...adminRoutes(deps), ...teamRoutes(deps), ...adminReviewRoutes(deps), ...fetchIcsRoutes(deps, options.fetchIcs ?? { allowPrivate: false, timeoutMs: FEED_TIMEOUT_MS, maxBytes: MAX_FEED_BYTES })];
+
+  // App passwords, removing members, shared addresses (issue 6).
+  routes.push(...accountRoutes(deps));
+  // Archive, trash, export and restore (issue 6).
+  routes.push(...archiveTrashRoutes(deps), ...exportRoutes(deps));
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     if (req.method === 'OPTIONS') {
@@ -65,6 +78,8 @@ export function createHttpHandler(deps: ApiDeps, options: HttpHandlerOptions): (
         if (!m) throw new RelayError(401, 'unauthorized', 'Sign in first (Authorization: Bearer <access token>)');
         const who = deps.auth.authenticate(m[1]!);
         if (!who.ok) throw new RelayError(401, who.reason === 'expired' ? 'token_expired' : 'unauthorized', `The access token is not valid (${who.reason})`);
+        // A token from an app password (POST /api/auth/app-password) only reads.
+        if (who.readOnly && req.method !== 'GET') throw new RelayError(403, 'read_only_token', 'This token comes from an app password and can only read');
         caller = { person: who.person, sessionId: who.sessionId };
         return caller;
       },
@@ -85,6 +100,7 @@ export function createHttpHandler(deps: ApiDeps, options: HttpHandlerOptions): (
     }
     let work: Promise<void>;
     if (pathname === '/api' || pathname.startsWith('/api/')) work = handleApi(req, res, pathname);
+    else if (pathname.startsWith(PERSONAL_FEED_PREFIX) && options.personalFeeds) work = options.personalFeeds(req, res, pathname);
     else if (pathname.startsWith('/ics/')) {
       if (!options.icsFeeds) {
         sendError(res, 404, 'not_found', 'Published ICS feeds are not available on this relay');

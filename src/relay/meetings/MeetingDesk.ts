@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resolveAddress } from '../accounts/resolveAddress';
 import type * as Y from 'yjs';
 import type { CalendarEvent, EventWho } from '../../shared/model/CalendarEvent';
 import { deleteEventKey, groupMap, parseGroup, readEvent, writeEvent } from '../../shared/model/eventDocument';
@@ -293,7 +294,8 @@ export class MeetingDesk {
   private attendeesOf(meeting: CalendarEvent, owner: PersonRow): Map<string, PersonRow> {
     const out = new Map<string, PersonRow>();
     for (const a of meeting.who.attendees) {
-      const p = this.store.directory.personByEmail(a.email);
+      // An alias of a shared address reaches the address (and so its members, its delegates).
+      const p = resolveAddress(this.store, a.email);
       if (!p || p.id === owner.id || p.org_id !== owner.org_id) continue;
       out.set(p.id, p);
     }

@@ -16,6 +16,8 @@ export interface AccessEffects {
   projectionsRebuilt(calendarId: string): void;
   /** A session was signed out: close its sockets (4401). */
   sessionEnded(sessionId: string): void;
+  /** The person lost ownership (transferCalendar): close their sockets on the calendar's rooms (4403), whatever they still reach. */
+  ownershipLost?(calendarId: string, userId: string): void;
 }
 
 export const NO_EFFECTS: AccessEffects = {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarAccess } from '../../shared/protocol/api';
+import { newCalendarDefault } from '../policies/checkPolicy';
 import { conflict, RelayError } from '../RelayError';
 import type { PersonRow } from '../store/rowSchemas';
 import { actorOf } from './actorOf';
@@ -20,7 +21,7 @@ export function createCalendar(ctx: SharingContext, owner: PersonRow, body: { id
   }
   if (ctx.store.sharing.isDeletedCalendarId(id)) throw new RelayError(409, 'calendar_deleted', 'This calendar id belonged to a deleted calendar; reset the replica and register it under a new id');
   const calendar = ctx.store.transaction(() => {
-    const row = ctx.store.sharing.createCalendar({ id, org_id: owner.org_id, owner_id: owner.id, name: body.name, default_level: null, created_at: now });
+    const row = ctx.store.sharing.createCalendar({ id, org_id: owner.org_id, owner_id: owner.id, name: body.name, default_level: newCalendarDefault(ctx.store.db, owner.org_id), created_at: now });
     ctx.store.audit.record({ orgId: owner.org_id, actorId: owner.id, actorName: owner.name, action: 'calendar.create', calendarId: id, subject: null, detail: { name: body.name } }, now);
     return row;
   });

@@ -2,7 +2,7 @@ import { requireManager } from './requireManager';
 import type { Actor, SharingContext } from './SharingContext';
 
 /**
- * Deletes a calendar with its documents. Everyone who reached it is told
+ * Deletes a calendar into the trash (restorable for TRASH_DAYS). Everyone who reached it is told
  * ('removed'); people of other organisations keep a stale copy, as with a revoke.
  * The id is never reused, so an old replica cannot sync into a new calendar.
  */
@@ -17,9 +17,20 @@ export function deleteCalendar(ctx: SharingContext, actor: Actor, calendarId: st
       const access = person ? ctx.reader.accessFor(person, calendarId) : null;
       if (access) ctx.store.sharing.putStale(e.userId, calendarId, JSON.stringify({ ...access, stale: true }), now);
     }
+    // Into the trash (TRASH_DAYS): the row and grants as JSON, the documents stay
+    // stored until purgeTrash removes them; restoreDeletedCalendar puts both back.
+    ctx.store.trash.putCalendar({
+      calendar_id: calendarId,
+      org_id: calendar.org_id,
+      owner_id: calendar.owner_id,
+      name: calendar.name,
+      calendar: JSON.stringify(calendar),
+      grants: JSON.stringify(ctx.store.sharing.grants(calendarId)),
+      deleted_at: now,
+      deleted_by: actor.id,
+    });
     ctx.store.sharing.deleteCalendar(calendarId, now);
-    ctx.store.rooms.deletePrefix(`cal/${calendarId}/`);
-    ctx.store.audit.record({ orgId: calendar.org_id, actorId: actor.id, actorName: actor.name, action: 'calendar.delete', calendarId, subject: null, detail: { name: calendar.name } }, now);
+    ctx.store.audit.record({ orgId: calendar.org_id, actorId: actor.id, actorName: actor.name, action: 'calendar.delete', calendarId, subject: null, detail: { name: calendar.name, trash: true } }, now);
   });
   ctx.effects.calendarDeleted(calendarId);
   ctx.effects.accessChanged(

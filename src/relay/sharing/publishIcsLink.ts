@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreateIcsLink, IcsLink } from '../../shared/protocol/icsLinks';
 import { hashPassword } from '../auth/hashPassword';
 import { hashFeedToken } from '../ics/hashFeedToken';
+import { checkIcsLink } from '../policies/checkPolicy';
 import { badRequest, notFound } from '../RelayError';
 import { newId } from '../store/newId';
 import { requireLinkManager } from './requireLinkManager';
@@ -10,7 +11,8 @@ import { toIcsLink } from './toIcsLink';
 
 /** Publishes a new ICS link of a calendar (owner only) and audits it; the answer carries its URL path. */
 export async function publishIcsLink(ctx: SharingContext, actor: Actor, calendarId: string, body: CreateIcsLink): Promise<IcsLink> {
-  requireLinkManager(ctx, actor, calendarId, 'publish');
+  const first = requireLinkManager(ctx, actor, calendarId, 'publish');
+  checkIcsLink(ctx.store.db, first.calendar.org_id, body.level);
   if (body.expiresAt !== undefined && body.expiresAt <= ctx.now()) throw badRequest('expiresAt: the expiry must lie in the future');
   // Hashing is slow on purpose; do it before the synchronous write, then re-check the calendar.
   const passwordHash = body.password === undefined ? null : await hashPassword(body.password, ctx.passwordCost);

@@ -1,4 +1,5 @@
 import type { Permissions, PutGrant } from '../../shared/protocol/api';
+import { checkExternalShare } from '../policies/checkPolicy';
 import { badRequest, notFound } from '../RelayError';
 import { newId } from '../store/newId';
 import { permissionsOf } from './permissionsOf';
@@ -24,6 +25,7 @@ export function putGrant(ctx: SharingContext, actor: Actor, calendarId: string, 
       const person = ctx.store.directory.person(id);
       if (!person) throw notFound('Person');
       if (person.id === calendar.owner_id) throw badRequest('The owner already has every right to their calendar');
+      checkExternalShare(ctx.store.db, calendar.org_id, person.org_id, body.level);
       affected = [id];
     } else {
       const group = ctx.store.directory.group(id);

@@ -15,7 +15,7 @@ export function administers(actor: Actor, orgId: string): boolean {
 export function requireManager(ctx: SharingContext, actor: Actor, calendarId: string): CalendarRow {
   const calendar = ctx.store.sharing.calendar(calendarId);
   if (!calendar) throw notFound('Calendar');
-  if (calendar.owner_id === actor.id || administers(actor, calendar.org_id)) return calendar;
+  if ((calendar.owner_id === actor.id && calendar.team !== true) || administers(actor, calendar.org_id)) return calendar;
   const person = ctx.store.directory.person(actor.id);
   if (person && ctx.reader.reach(person, calendar).level !== 'none') throw forbidden('Only the owner or an administrator can manage this calendar');
   throw notFound('Calendar');

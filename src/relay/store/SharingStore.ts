@@ -28,6 +28,17 @@ export class SharingStore {
     return full;
   }
 
+  /** Puts back a calendar row as it was (restore from the trash or from an export), epochs included. */
+  insertCalendarRow(row: CalendarRow): void {
+    this.db
+      .prepare(
+        'INSERT INTO calendars (id, org_id, owner_id, name, default_level, titles_epoch, busy_epoch, created_at) VALUES (@id, @org_id, @owner_id, @name, @default_level, @titles_epoch, @busy_epoch, @created_at)',
+      )
+      .run({ id: row.id, org_id: row.org_id, owner_id: row.owner_id, name: row.name, default_level: row.default_level, titles_epoch: row.titles_epoch, busy_epoch: row.busy_epoch, created_at: row.created_at });
+    if (row.team === true) this.db.prepare('UPDATE calendars SET team = 1 WHERE id = ?').run(row.id);
+    this.db.prepare('DELETE FROM deleted_calendars WHERE id = ?').run(row.id);
+  }
+
   calendar(id: string): CalendarRow | null {
     const row = this.db.prepare('SELECT * FROM calendars WHERE id = ?').get(id);
     return row === undefined ? null : parseRow(calendarRowSchema, row, 'calendars');

@@ -1,4 +1,7 @@
+import { ArchiveStore } from './ArchiveStore';
+import { AppPasswordStore } from './AppPasswordStore';
 import { AuditStore } from './AuditStore';
+import { BackupStore } from './BackupStore';
 import { DirectoryStore } from './DirectoryStore';
 import { IcsLinkStore } from './IcsLinkStore';
 import { ProfileStore } from './ProfileStore';
@@ -6,6 +9,10 @@ import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './o
 import { RoomStore } from './RoomStore';
 import { SessionStore } from './SessionStore';
 import { SharingStore } from './SharingStore';
+import { TeamStore } from './TeamStore';
+import { RemovedPeopleStore } from './RemovedPeopleStore';
+import { SharedAddressStore } from './SharedAddressStore';
+import { TrashStore } from './TrashStore';
 
 /** The relay's one SQLite file, by concern. All calls are synchronous and each write is committed when it returns. */
 export class Store {
@@ -16,6 +23,13 @@ export class Store {
   readonly audit: AuditStore;
   readonly profiles: ProfileStore;
   readonly icsLinks: IcsLinkStore;
+  readonly teams: TeamStore;
+  readonly appPasswords: AppPasswordStore;
+  readonly removedPeople: RemovedPeopleStore;
+  readonly sharedAddresses: SharedAddressStore;
+  readonly archive: ArchiveStore;
+  readonly trash: TrashStore;
+  readonly backup: BackupStore;
 
   constructor(readonly db: SqliteDatabase) {
     this.directory = new DirectoryStore(db);
@@ -25,6 +39,13 @@ export class Store {
     this.audit = new AuditStore(db);
     this.profiles = new ProfileStore(db);
     this.icsLinks = new IcsLinkStore(db);
+    this.teams = new TeamStore(db);
+    this.appPasswords = new AppPasswordStore(db);
+    this.removedPeople = new RemovedPeopleStore(db);
+    this.sharedAddresses = new SharedAddressStore(db);
+    this.archive = new ArchiveStore(db);
+    this.trash = new TrashStore(db);
+    this.backup = new BackupStore(db);
   }
 
   /** Runs `fn` in one immediate transaction: all of it is committed, or none. */

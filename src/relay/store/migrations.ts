@@ -216,4 +216,139 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // Archive and trash (issue 6): an archived calendar stays but is read-only and
+  // hidden; a deleted calendar keeps its rows (as JSON) and its documents for 30
+  // days; a deleted event keeps its last groups for 30 days.
+  `
+  CREATE TABLE calendar_archive (
+    calendar_id TEXT PRIMARY KEY REFERENCES calendars(id) ON DELETE CASCADE,
+    archived_at INTEGER NOT NULL,
+    archived_by TEXT NOT NULL
+  );
+
+  CREATE TABLE calendar_trash (
+    calendar_id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    calendar TEXT NOT NULL,
+    grants TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    deleted_by TEXT NOT NULL
+  );
+  CREATE INDEX calendar_trash_org ON calendar_trash(org_id);
+
+  CREATE TABLE event_trash (
+    calendar_id TEXT NOT NULL,
+    event_key TEXT NOT NULL,
+    groups TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    deleted_by TEXT NULL,
+    PRIMARY KEY (calendar_id, event_key)
+  );
+  CREATE INDEX event_trash_at ON event_trash(deleted_at);
+  `,
+  // Organisation policies and the admin review's "last synced" (issue 6, O2).
+  // No row in org_policies means the unrestricted defaults (DEFAULT_ORG_POLICY).
+  `
+  CREATE TABLE org_policies (
+    org_id TEXT PRIMARY KEY REFERENCES orgs(id) ON DELETE CASCADE,
+    new_calendar_level TEXT NULL,
+    external_sharing_max TEXT NOT NULL,
+    ics_links_max TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    updated_by TEXT NOT NULL
+  );
+
+  CREATE TABLE calendar_sync_times (
+    user_id TEXT NOT NULL,
+    calendar_id TEXT NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, calendar_id)
+  );
+  `,
+  // App passwords, removed members and shared addresses (issue 6, O3). Only
+  // hashes of app passwords are kept; the sessions made from one are listed so
+  // revoking it ends every token obtained with it.
+  `
+  CREATE TABLE app_passwords (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER NULL,
+    revoked_at INTEGER NULL
+  );
+  CREATE INDEX app_passwords_user ON app_passwords(user_id);
+
+  CREATE TABLE app_password_sessions (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    app_password_id TEXT NOT NULL REFERENCES app_passwords(id) ON DELETE CASCADE
+  );
+  CREATE INDEX app_password_sessions_password ON app_password_sessions(app_password_id);
+
+  CREATE TABLE org_app_password_policy (
+    org_id TEXT PRIMARY KEY REFERENCES orgs(id) ON DELETE CASCADE,
+    allowed INTEGER NOT NULL
+  );
+
+  CREATE TABLE removed_people (
+    user_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    removed_at INTEGER NOT NULL,
+    removed_by TEXT NOT NULL
+  );
+
+  CREATE TABLE shared_addresses (
+    person_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    org_id TEXT NOT NULL,
+    calendar_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX shared_addresses_org ON shared_addresses(org_id);
+
+  CREATE TABLE shared_address_members (
+    person_id TEXT NOT NULL REFERENCES shared_addresses(person_id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, user_id)
+  );
+  CREATE INDEX shared_address_members_user ON shared_address_members(user_id);
+
+  CREATE TABLE shared_address_aliases (
+    alias TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES shared_addresses(person_id) ON DELETE CASCADE
+  );
+  CREATE INDEX shared_address_aliases_person ON shared_address_aliases(person_id);
+  `,
+  // Team calendars and their submission queue (issue 6, O1). A team calendar is
+  // owned by the organisation: `team` = 1 makes its owner_id (the creating admin)
+  // a record only, never an owner-level person; its scope and maintainers are
+  // ordinary grants, so access, rooms and inboxes follow the usual rules.
+  `
+  ALTER TABLE calendars ADD COLUMN team INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE team_calendars (
+    calendar_id TEXT PRIMARY KEY REFERENCES calendars(id) ON DELETE CASCADE,
+    scope_kind TEXT NOT NULL CHECK (scope_kind IN ('org', 'groups')),
+    level TEXT NOT NULL CHECK (level IN ('availability', 'limited', 'reviewer')),
+    accepts_submissions INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE team_submissions (
+    id TEXT PRIMARY KEY,
+    calendar_id TEXT NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+    submitter_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    item TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    reason TEXT NOT NULL DEFAULT '',
+    at INTEGER NOT NULL,
+    decided_at INTEGER NULL,
+    decided_by_name TEXT NOT NULL DEFAULT '',
+    event_key TEXT NULL
+  );
+  CREATE INDEX team_submissions_calendar ON team_submissions(calendar_id, status, at);
+  CREATE INDEX team_submissions_submitter ON team_submissions(submitter_id, calendar_id, status);
+  `,
 ];

@@ -38,6 +38,8 @@ export const calendarRowSchema = z.object({
   titles_epoch: z.number().int().min(0),
   busy_epoch: z.number().int().min(0),
   created_at: ms,
+  /** Owned by the organisation (team calendar): owner_id is only who created it. */
+  team: flag.optional(),
 });
 export type CalendarRow = z.infer<typeof calendarRowSchema>;
 

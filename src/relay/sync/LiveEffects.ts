@@ -50,6 +50,12 @@ export class LiveEffects implements AccessEffects {
     this.sync?.closeSession(sessionId);
   }
 
+  ownershipLost(calendarId: string, userId: string): void {
+    for (const conn of this.host.connectionsOf(userId)) {
+      if (conn.roomName.kind === 'calendar' && conn.roomName.calendarId === calendarId) conn.close(CLOSE.forbidden, 'owner-changed');
+    }
+  }
+
   /**
    * After another process (the admin CLI) committed to the data file: epochs,
    * deleted calendars and the access of everyone connected are re-read.
@@ -74,7 +80,7 @@ export class LiveEffects implements AccessEffects {
       }
       const decision = decideRoom(this.store, this.reader, person, conn.roomName);
       if (!decision.ok) conn.close(decision.code, decision.code === CLOSE.forbidden ? 'level-changed' : decision.reason);
-      else conn.mode = decision.mode;
+      else conn.mode = this.auth.sessionReadOnly(conn.sessionId) ? 'read' : decision.mode;
     }
   }
 

@@ -6,6 +6,7 @@ import type { Store } from '../store/Store';
 import type { Connection } from './Connection';
 import { awarenessMessage, updateMessage } from './messages';
 import { allProjectionKeys, projectKeys } from './projectCalendar';
+import { watchRemovedEntries } from './watchRemovedEntries';
 import { watchRootChanges } from './watchRootChanges';
 import type { Room, RoomGroup, RoomKind } from './Room';
 
@@ -40,8 +41,11 @@ export interface RoomHostHooks {
   onLoaded(room: Room): void;
   /** A client changed the calendar's name in its `full` document. */
   onMetaName(calendarId: string, name: string, byUserId: string | null): void;
-  /** After a change of a room is stored and sent: root map -> changed keys (meetings act on them). */
-  onChanged?(room: Room, changed: ReadonlyMap<string, ReadonlySet<string>>, byUserId: string | null): void;
+  /**
+   * After a change of a room is stored and sent: root map -> changed keys (meetings act on them);
+   * for `full`, also root map -> removed key -> the value it held (the event trash keeps them).
+   */
+  onChanged?(room: Room, changed: ReadonlyMap<string, ReadonlySet<string>>, byUserId: string | null, removed?: ReadonlyMap<string, ReadonlyMap<string, unknown>>): void;
 }
 
 /**
@@ -161,10 +165,12 @@ export class RoomHost {
     const id = this.store.rooms.append(room.key, update);
     this.noteRow(room, id, update.length);
     const stopWatching = this.hooks.onChanged ? watchRootChanges(room.doc) : null;
+    const stopRemoved = this.hooks.onChanged && room.kind === 'full' ? watchRemovedEntries(room.doc) : null;
     try {
       Y.applyUpdate(room.doc, update, from);
     } catch (err) {
       stopWatching?.();
+      stopRemoved?.();
       // Validated updates do not throw; if one does, the live document may hold
       // part of it: drop it so the next use reloads what the store holds.
       for (const r of room.group.rooms) for (const c of [...r.conns]) c.close(1011, 'apply-failed');
@@ -175,7 +181,8 @@ export class RoomHost {
     if (room.kind === 'full') this.propagate(room.group, from.userId);
     this.maybeCompact(room);
     const changed = stopWatching?.();
-    if (changed && changed.size > 0) this.hooks.onChanged?.(room, changed, from.userId);
+    const removed = stopRemoved?.();
+    if (changed && changed.size > 0) this.hooks.onChanged?.(room, changed, from.userId, removed);
   }
 
   /** A change the relay makes itself (inbox, rename): applied, stored, then sent. */

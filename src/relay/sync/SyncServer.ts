@@ -25,6 +25,7 @@ export interface SyncServerOptions {
   pingMs: number;
   now: () => number;
   log: (message: string) => void;
+  onSynced?: (conn: Connection) => void;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -133,7 +134,7 @@ export class SyncServer {
     let conn: Connection;
     try {
       const room = this.host.open(roomName);
-      conn = new Connection(ws, who.person.id, who.sessionId, roomName, formatRoom(roomName), decision.mode, decision.owner, this.options.limits, this.options.now());
+      conn = new Connection(ws, who.person.id, who.sessionId, roomName, formatRoom(roomName), who.readOnly ? 'read' : decision.mode, decision.owner, this.options.limits, this.options.now());
       this.host.attach(conn, room);
       conn.send(syncStep1Message(room.doc));
       const presence = this.host.awarenessStates(room);
@@ -143,7 +144,7 @@ export class SyncServer {
       ws.close(1011, 'open-failed');
       return;
     }
-    const ctx = { host: this.host, now: this.options.now, log: this.options.log };
+    const ctx = { host: this.host, now: this.options.now, log: this.options.log, onSynced: this.options.onSynced };
     ws.on('message', (data, isBinary) => {
       try {
         handleMessage(ctx, conn, toBytes(data), isBinary);

@@ -37,6 +37,8 @@ export interface MessageContext {
   host: RoomHost;
   now: () => number;
   log: (message: string) => void;
+  /** The socket's step 1 was answered: it holds what the relay has (admin review's "last synced"). */
+  onSynced?: (conn: Connection) => void;
 }
 
 /** Handles one frame from a client; anything outside the protocol closes the socket (4400), too many 4429. */
@@ -66,6 +68,7 @@ export function handleMessage(ctx: MessageContext, conn: Connection, data: Uint8
           return;
         }
         conn.send(isEmptyStateVector(frame.payload) ? syncStep2FromUpdate(ctx.host.fullState(room)) : syncStep2Message(room.doc, frame.payload));
+        ctx.onSynced?.(conn);
       } else {
         applyClientUpdate(ctx.host, conn, frame.payload, ctx.log);
       }

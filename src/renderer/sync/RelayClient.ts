@@ -155,7 +155,8 @@ export class RelayClient {
     return this.call('GET', `${API_PATHS.fetchIcs}?${query.toString()}`, fetchIcsResultSchema);
   }
 
-  private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, auth = true): Promise<T> {
+  /** One API call, its answer parsed with `schema`; public so feature clients (admin/) add endpoints without growing this class. */
+  async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, auth = true): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (auth) headers.authorization = `Bearer ${await this.token()}`;

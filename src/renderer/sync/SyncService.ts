@@ -6,6 +6,8 @@ import type { Invitation, Notice } from '../../shared/protocol/inboxDocument';
 import type { MeetingItem, MeetingReply, MeetingResponse } from '../../shared/protocol/meetings';
 import type { Profile, ProfileReply } from '../../shared/protocol/profile';
 import type { CreateIcsLink, IcsAccessEntry, IcsLink } from '../../shared/protocol/icsLinks';
+import type { SubmissionNotice, SubmissionQueue } from '../../shared/protocol/teamCalendars';
+import type { RelayClient } from './RelayClient';
 
 /**
  * What the UI sees of syncing with a relay. The UI never touches websockets,
@@ -77,6 +79,10 @@ export interface SyncService {
   meetingRequests(): MeetingItem[];
   /** Answers to the person's meetings, not yet dismissed. */
   meetingReplies(): MeetingReply[];
+  /** Queue badges of the team calendars the person maintains (issue 6). */
+  submissionQueues?(): SubmissionQueue[];
+  /** Decisions on the person's own submissions to team calendars, not yet dismissed. */
+  submissionNotices?(): SubmissionNotice[];
   /** Answers a request (for its `forId`); works offline, the relay applies it when the overlay syncs. */
   answerMeeting(itemId: string, response: MeetingResponse, comment: string): Promise<void>;
   /** Before deleting a meeting: the message its attendees see with the cancellation. */
@@ -118,6 +124,8 @@ export interface SyncService {
   setGrant(calendarId: string, grant: PutGrant): Promise<Permissions>;
   setDefaultLevel(calendarId: string, level: PermissionLevel | null): Promise<Permissions>;
   audit(calendarId: string): Promise<AuditEntry[]>;
+  /** The signed-in relay's API, for pages that call endpoints of their own (the admin page); throws when signed out. */
+  relayClient?(): RelayClient;
   /** The calendar's published ICS links, newest first (owner; an admin gets them without their URLs). */
   icsLinks(calendarId: string): Promise<IcsLink[]>;
   /** Publishes a new ICS link (owner only); its `path` is shown once here and in `icsLinks` later. */

@@ -13,6 +13,8 @@ import { bindingFromAccess, isWritable } from '../replica/ReplicaBinding';
 import type { UnsavedRow } from '../replica/TesseraDb';
 import { acceptInvitation } from './acceptInvitation';
 import { readMeetingReplies, readMeetingRequests, recordCancelNote, recordMeetingAnswer } from './meetingInbox';
+import { readSubmissionNotices, readSubmissionQueues } from '../teams/teamInbox';
+import type { SubmissionNotice, SubmissionQueue } from '../../shared/protocol/teamCalendars';
 import { applyInvitationAnswers, readInvitationAnswers, recordInvitationAnswer } from './applyInvitationAnswers';
 import { computeSyncState } from './computeSyncState';
 import { formatEventIcs } from './formatEventIcs';
@@ -405,6 +407,16 @@ class SyncHub implements SyncService {
     return readMeetingReplies(this.inboxDoc, new Set(this.store.overlayDoc.getMap<number>(DISMISSED_MAP).keys()));
   }
 
+  submissionQueues(): SubmissionQueue[] {
+    if (!this.inboxDoc || this.row.status === 'signed-out') return [];
+    return readSubmissionQueues(this.inboxDoc);
+  }
+
+  submissionNotices(): SubmissionNotice[] {
+    if (!this.inboxDoc || this.row.status === 'signed-out') return [];
+    return readSubmissionNotices(this.inboxDoc, new Set(this.store.overlayDoc.getMap<number>(DISMISSED_MAP).keys()));
+  }
+
   async answerMeeting(itemId: string, response: MeetingResponse, comment: string): Promise<void> {
     if (!this.meetingRequests().some((m) => m.id === itemId && m.status === 'request')) throw new Error('That meeting request is no longer there.');
     recordMeetingAnswer(this.store.overlayDoc, itemId, response, comment.slice(0, MAX_MEETING_COMMENT), this.now(), ORIGIN_LOCAL);
@@ -511,6 +523,10 @@ class SyncHub implements SyncService {
 
   audit(calendarId: string) {
     return this.api().audit(calendarId);
+  }
+
+  relayClient() {
+    return this.api();
   }
 
   icsLinks(calendarId: string) {

@@ -81,7 +81,8 @@ export function planCalendars(input: PlanInput): CalendarPlan[] {
   }
   if (input.accessConfirmed && input.overlayConfirmed) {
     for (const access of input.access.values()) {
-      if (access.level === 'owner' && !access.stale && !listed.has(access.id) && !input.deletedOwned.has(access.id)) plan.push({ kind: 'add', access });
+      // Own calendars, and team calendars, which people in scope get without an invitation (issue 6).
+      if ((access.level === 'owner' || access.team === true) && !access.stale && !listed.has(access.id) && !input.deletedOwned.has(access.id)) plan.push({ kind: 'add', access });
     }
   }
   return plan;

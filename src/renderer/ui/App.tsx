@@ -10,6 +10,8 @@ import { calendarInfoOf } from './calendarAccess';
 import { AddFromOrganisationDialog } from './AddFromOrganisationDialog';
 import { calendarLabel } from './calendarLabel';
 import { CalendarList, type CalendarListSharing } from './CalendarList';
+import { TeamProvider } from './teams/TeamProvider';
+import { ArchiveProvider } from './archive/ArchiveProvider';
 import { CalendarView, type NewRange, type VisibleRange } from './CalendarView';
 import { draftFromEvent, newDraft, type EditTarget, type EventDraft } from './eventDraft';
 import { EventEditor } from './EventEditor';
@@ -20,6 +22,7 @@ import { localeWeek } from './localeWeek';
 import { MiniMonth } from './MiniMonth';
 import { inputForMove, loadTarget, type MovedTimes } from './moveInput';
 import { PermissionsDialog } from './PermissionsDialog';
+import { AdminPage } from './AdminPage';
 import { ProblemsBanner } from './ProblemsBanner';
 import { RemindersButton } from './RemindersButton';
 import { problemsOf } from './problemsOf';
@@ -69,8 +72,11 @@ interface MovePrompt {
  */
 export function App({ platform, store, sync }: AppProps) {
   const state = useStoreState(store);
-  const { calendars, settings } = state;
+  const { calendars: storedCalendars, settings } = state;
   const syncState = useSyncState(sync);
+  // An archived calendar stays on the device (read-only) but leaves the list and the grid until restored.
+  const archivedKey = sync ? storedCalendars.filter((c) => calendarInfoOf(sync, c.id).access?.archived === true).map((c) => c.id).join(' ') : '';
+  const calendars = useMemo(() => (archivedKey ? storedCalendars.filter((c) => !archivedKey.split(' ').includes(c.id)) : storedCalendars), [storedCalendars, archivedKey]);
   const account = syncState?.account ?? null;
   const signedIn = account?.status === 'signed-in';
   const withAccount = hasAccount(syncState);
@@ -87,6 +93,7 @@ export function App({ platform, store, sync }: AppProps) {
   const [editor, setEditor] = useState<EditorState | null>(null);
   const [movePrompt, setMovePrompt] = useState<MovePrompt | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [adminOpen, setAdminOpen] = useState(false);
   const [findTimeOpen, setFindTimeOpen] = useState(false);
   const [dismissed, setDismissed] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -260,6 +267,7 @@ export function App({ platform, store, sync }: AppProps) {
           onRedo={redo}
           onNewEvent={openNewNow}
           onSettings={() => setSettingsOpen(true)}
+          onAdmin={signedIn && me?.isAdmin && sync?.relayClient ? () => setAdminOpen(true) : undefined}
           reminders={<RemindersButton zone={displayZone} locale={locale} onOpenEvent={(r) => void openRow(r)} />}
           onFindTime={() => setFindTimeOpen(true)}
           inbox={
@@ -267,7 +275,7 @@ export function App({ platform, store, sync }: AppProps) {
               ? {
                   // Unanswered meeting requests count as invitations, answers to one's meetings as notices.
                   invitations: syncState.invitations.length + syncState.meetingRequests.filter((m) => m.status === 'request' && !m.answer).length,
-                  notices: syncState.notices.length + syncState.meetingReplies.length,
+                  notices: syncState.notices.length + syncState.meetingReplies.length + (sync?.submissionNotices?.().length ?? 0),
                   onOpen: () => setInboxOpen(true),
                 }
               : undefined
@@ -277,7 +285,11 @@ export function App({ platform, store, sync }: AppProps) {
       <div className="app-body">
         <aside className="sidebar" aria-label="Sidebar">
           <MiniMonth selected={range.currentStart} today={today} firstDay={week.firstDay} locale={locale} onPick={(d) => api()?.gotoDate(d)} />
-          <CalendarList store={store} calendars={calendars} sharing={listSharing} />
+          <TeamProvider sync={sync} displayZone={displayZone} onStatus={setStatus}>
+            <ArchiveProvider sync={sync} locale={locale} onStatus={setStatus}>
+              <CalendarList store={store} calendars={calendars} sharing={listSharing} />
+            </ArchiveProvider>
+          </TeamProvider>
         </aside>
         <IcsDropZone className="main">
           <ProblemsBanner problems={problems} onDismiss={() => setDismissed(state.problems.length)} />
@@ -341,6 +353,7 @@ export function App({ platform, store, sync }: AppProps) {
         />
       )}
       {findTimeOpen && <FindTimeDialog store={store} sync={sync ?? null} me={me} attendees={[]} organizerZone={displayZone} onClose={() => setFindTimeOpen(false)} />}
+      {adminOpen && signedIn && me?.isAdmin && sync?.relayClient && <AdminPage relay={sync.relayClient()} locale={locale} onClose={() => setAdminOpen(false)} />}
       {settingsOpen && <SettingsDialog store={store} settings={settings} systemZone={systemZone} platform={platform} sync={sync} account={account ?? undefined} onClose={() => setSettingsOpen(false)} />}
       {sync && syncState && inboxOpen && (
         <InvitationsDialog

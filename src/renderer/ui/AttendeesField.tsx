@@ -49,7 +49,7 @@ export function AttendeesField({ who, onChange, organizer, directory, disabled }
 
   const entries: DirectoryEntry[] = people
     .filter((p) => !known.has(lower(p.email)) && (!organizer || lower(p.email) !== lower(organizer.email)))
-    .map((p) => ({ subject: { kind: 'user', id: p.id }, name: p.name, detail: p.email }));
+    .map((p) => ({ subject: { kind: 'user', id: p.id }, name: p.name, detail: p.email, note: p.kind === 'shared address' ? 'Shared address' : undefined }));
 
   const add = (email: string, name: string) => {
     if (!organizer || known.has(lower(email)) || lower(email) === lower(organizer.email)) return;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { CalendarInfo } from '../replica/CalendarStore';
 import type { SharedCalendarInfo } from '../sync/SyncService';
-import { calendarLabel, OWNER_SEPARATOR, sharedOwnerOf } from './calendarLabel';
+import { calendarLabel, OWNER_SEPARATOR, sharedOwnerOf, TEAM_SUFFIX } from './calendarLabel';
 import { CalendarIcsOptions } from './CalendarIcsOptions';
 import { ColorPicker } from './ColorPicker';
 import { useIcsActions } from './IcsActions';
@@ -10,6 +10,8 @@ import { levelLabel } from './levelWords';
 import { ShowRemindersSwitch } from './ShowRemindersSwitch';
 import { SubscriptionStatusLine } from './SubscriptionStatusLine';
 import { SyncStatusLine } from './SyncStatusLine';
+import { TeamCalendarActions, TeamQueueBadge } from './teams/TeamCalendarActions';
+import { CalendarArchiveActions } from './archive/CalendarArchiveActions';
 import { useFileDrop } from './useFileDrop';
 import { useDebouncedCommit } from './useDebouncedCommit';
 
@@ -102,8 +104,10 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
           <span className="calendar-name">
             {sharedOwner && <span className="sr-only">{`${sharedOwner}${OWNER_SEPARATOR}`}</span>}
             {calendar.name}
+            {info?.access?.team === true && <span className="calendar-team">{TEAM_SUFFIX}</span>}
           </span>
         </label>
+        <TeamQueueBadge calendarId={calendar.id} info={info} />
         <button
           type="button"
           className="icon-btn icon-btn-small calendar-options"
@@ -184,6 +188,8 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
               {error}
             </p>
           )}
+          <TeamCalendarActions calendarId={calendar.id} info={info} onDialog={() => setOpen(false)} />
+          <CalendarArchiveActions calendarId={calendar.id} info={info} onDialog={() => setOpen(false)} />
           <CalendarIcsOptions calendarId={calendar.id} onDialog={() => setOpen(false)} />
           <ColorPicker label={`Colour of ${label}`} value={color} onChange={setColor} />
           {owned && <ShowRemindersSwitch calendarId={calendar.id} label={label} />}

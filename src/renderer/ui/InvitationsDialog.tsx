@@ -11,6 +11,7 @@ import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
 import { MeetingRequestsSection, RESPONSE_WORDS } from './MeetingRequestsSection';
 import type { MeetingItem, MeetingReply } from '../../shared/protocol/meetings';
+import { SubmissionNoticesSection } from './teams/SubmissionNoticesSection';
 
 interface InvitationsDialogProps {
   sync: SyncService;
@@ -60,7 +61,8 @@ export function InvitationsDialog({ sync, invitations, notices, available, local
   };
 
   const availableById = new Map(available.map((a) => [a.id, a]));
-  const empty = invitations.length === 0 && notices.length === 0 && !meetings?.requests.length && !meetings?.replies.length;
+  const submissionNotices = sync.submissionNotices?.() ?? [];
+  const empty = invitations.length === 0 && notices.length === 0 && submissionNotices.length === 0 && !meetings?.requests.length && !meetings?.replies.length;
   return (
     <Modal label="Invitations" onClose={onClose} className="invitations-dialog">
       <ModalHeader title="Invitations" onClose={onClose} />
@@ -178,6 +180,7 @@ export function InvitationsDialog({ sync, invitations, notices, available, local
             </ul>
           </section>
         )}
+        <SubmissionNoticesSection sync={sync} notices={submissionNotices} locale={locale} />
       </div>
       <DoneFooter onDone={onClose} />
     </Modal>

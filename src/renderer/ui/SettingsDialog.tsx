@@ -8,6 +8,8 @@ import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { ZoneSelect } from './ZoneSelect';
 import { WorkingHoursSection } from './WorkingHoursSection';
+import { ArchiveSection } from './archive/ArchiveSection';
+import { AppPasswordsSection } from './AppPasswordsSection';
 import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
 
@@ -68,6 +70,8 @@ export function SettingsDialog({ store, settings, systemZone, platform, sync, ac
           </div>
         </section>
         {sync && account?.status === 'signed-in' && <WorkingHoursSection sync={sync} systemZone={systemZone} />}
+        {sync?.relayClient && account?.status === 'signed-in' && <AppPasswordsSection relay={sync.relayClient()} locale={typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US'} />}
+        {sync?.relayClient && account?.status === 'signed-in' && <ArchiveSection relay={sync.relayClient()} locale={typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US'} />}
         <CategoryManager categories={settings.categories} onChange={(categories) => update({ categories })} />
         {about && (
           <p className="hint about">

@@ -32,7 +32,7 @@ function entriesOf(directory: Directory, me: Me | null, permissions: Permissions
   for (const p of directory.people) {
     if (p.id === me?.id || p.id === permissions?.ownerId) continue;
     const level = granted.get(`user:${p.id}`);
-    const notes = [me && p.orgId !== me.orgId ? 'Outside your organisation' : null, level ? `Now: ${levelLabel(level)}` : null].filter(Boolean);
+    const notes = [p.kind === 'shared address' ? 'Shared address' : null, me && p.orgId !== me.orgId ? 'Outside your organisation' : null, level ? `Now: ${levelLabel(level)}` : null].filter(Boolean);
     out.push({ subject: { kind: 'user', id: p.id }, name: p.name, detail: p.email, note: notes.join(' · ') || undefined });
   }
   for (const g of directory.groups) {

@@ -18,6 +18,8 @@ interface ToolbarProps {
   onRedo: () => void;
   onNewEvent: () => void;
   onSettings: () => void;
+  /** Administrators only: opens the admin page (shares, policies, audit). */
+  onAdmin?: () => void;
   /** Find a time for a quick look at colleagues' availability. */
   onFindTime?: () => void;
   /** With a relay account: the inbox button and how many invitations and notices wait in it. */
@@ -93,6 +95,11 @@ export function Toolbar(p: ToolbarProps) {
           </button>
         )}
         {p.reminders}
+        {p.onAdmin && (
+          <button type="button" className="icon-btn" aria-label="Administration" title="Administration" onClick={p.onAdmin}>
+            <Icon name="lock" />
+          </button>
+        )}
         <button type="button" className="icon-btn" aria-label="Settings" title="Settings" onClick={p.onSettings}>
           <Icon name="settings" />
         </button>

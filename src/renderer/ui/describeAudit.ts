@@ -49,6 +49,21 @@ export function describeAudit(entry: AuditEntry, nameOf: (subject: string) => st
     if (verb === 'revoke') return shows ? `revoked a published link (${shows})` : 'revoked a published link';
     if (verb === 'publish') return `published a link${shows ? ` (${shows}${d.password === true ? ', with a password' : ''})` : ''}`;
   }
+  if (noun === 'policy') {
+    if (verb === 'change') return `changed the organisation’s policies${Array.isArray(d.changed) ? ` (${d.changed.map(String).join(', ')})` : ''}`;
+    if (verb === 'enforce') return `applied the tightened policies: ${Number(d.grantsDowngraded) || 0} external shares lowered, ${Number(d.grantsRemoved) || 0} removed, ${Number(d.linksRevoked) || 0} links revoked`;
+  }
+  if (noun === 'admin' && verb === 'revoke-share') return `revoked the share with ${who} from the admin review`;
+  if (noun === 'person' && verb === 'remove') return `removed ${text(d.name) ?? who} from the organisation`;
+  if (noun === 'calendar' && verb === 'transfer') return `handed “${text(d.name) ?? 'a calendar'}” to ${who}`;
+  if (noun === 'app-password') return `${verb === 'revoke' ? 'revoked' : 'created'} the app password “${text(d.name) ?? ''}”${d.reason === 'switched-off' ? ' (app passwords switched off)' : ''}`;
+  if (noun === 'org' && verb === 'app-passwords') return d.allowed === true ? 'allowed app passwords' : 'switched app passwords off';
+  if (noun === 'shared-address') {
+    if (verb === 'create') return `created the shared address ${text(d.email) ?? who}`;
+    if (verb === 'add-member') return `added ${who} to a shared address`;
+    if (verb === 'remove-member') return `removed ${who} from a shared address`;
+    if (verb === 'add-alias' || verb === 'remove-alias') return `${verb === 'add-alias' ? 'added' : 'removed'} the alias ${text(d.alias) ?? ''}`;
+  }
   if (noun === 'projections') return 'refreshed what limited and busy-only viewers see';
   const phrase = entry.action.replace(/[._-]+/g, ' ').trim() || entry.action;
   return entry.subject ? `${phrase} (${who})` : phrase;

@@ -51,6 +51,10 @@ export const personSchema = z.object({
   /** Scheduling profile (profile.ts), once the person has set it: IANA zone and working hours in it. */
   zone: z.string().optional(),
   workingHours: workingHoursSchema.optional(),
+  /** A shared address (sales@, sharedAddresses.ts) rather than a person; absent for people. */
+  kind: z.literal('shared address').optional(),
+  /** A shared address's aliases: meeting requests to any of them reach its members. */
+  aliases: z.array(z.string()).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 export const groupSchema = z.object({ id: idSchema, name: z.string(), members: z.array(idSchema) });
@@ -83,6 +87,10 @@ export const calendarAccessSchema = z.object({
   epochs: z.object({ titles: z.number().int().min(0), busy: z.number().int().min(0) }),
   /** Revoked for a person of another organisation: stop syncing, keep the copy, mark it stale. */
   stale: z.boolean(),
+  /** Archived: read-only for everyone, hidden from the calendar list, restorable by its owner or an admin. */
+  archived: z.boolean().optional(),
+  /** Owned by the organisation (a team calendar, issue 6): shown as "<name> — Team", added to the person's list without an invitation. */
+  team: z.boolean().optional(),
 });
 export type CalendarAccess = z.infer<typeof calendarAccessSchema>;
 

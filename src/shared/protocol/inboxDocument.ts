@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { permissionLevelSchema } from '../permissions/PermissionLevel';
 import { calendarAccessSchema, idSchema, type CalendarAccess } from './api';
 import { meetingItemSchema, meetingReplySchema } from './meetings';
+import { submissionNoticeSchema, submissionQueueSchema } from './teamCalendars';
 
 /**
  * Layout of `inbox/<userId>`, written by the relay only (DESIGN.md, Documents).
@@ -41,7 +42,7 @@ export const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
-export const inboxItemSchema = z.discriminatedUnion('kind', [invitationSchema, noticeSchema, meetingItemSchema, meetingReplySchema]);
+export const inboxItemSchema = z.discriminatedUnion('kind', [invitationSchema, noticeSchema, meetingItemSchema, meetingReplySchema, submissionNoticeSchema, submissionQueueSchema]);
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 
 export function inboxAccessMap(doc: Y.Doc): Y.Map<string> {

@@ -1,0 +1,40 @@
+import { exportAccount } from '../backup/exportAccount';
+import { exportOrg } from '../backup/exportOrg';
+import { restoreExport } from '../backup/restoreExport';
+import { forbidden } from '../RelayError';
+import { actorOf } from '../sharing/actorOf';
+import type { ApiDeps } from './ApiDeps';
+import { readJsonBody } from './readJsonBody';
+import { route, type Route } from './RequestContext';
+
+/** An export file holds whole documents: far above the API's usual body limit. */
+export const MAX_RESTORE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * GET /api/export/account (the caller's own account), GET /api/admin/export (the
+ * admin's organisation), POST /api/restore (an export file; see restoreExport
+ * for who may restore what). Each is audited.
+ */
+export function exportRoutes(deps: ApiDeps): Route[] {
+  const ctx = deps.sharing;
+  return [
+    route('GET', '/api/export/account', (r) => {
+      const { person } = r.caller();
+      const file = exportAccount(ctx.store, person.id, ctx.now());
+      ctx.store.audit.record({ orgId: person.org_id, actorId: person.id, actorName: person.name, action: 'export.account', calendarId: null, subject: `user:${person.id}`, detail: { calendars: file.body.calendars.length } }, ctx.now());
+      return { status: 200, body: file };
+    }),
+    route('GET', '/api/admin/export', (r) => {
+      const { person } = r.caller();
+      if (!person.is_admin) throw forbidden('Administrators only');
+      const file = exportOrg(ctx.store, person.org_id, ctx.now());
+      ctx.store.audit.record({ orgId: person.org_id, actorId: person.id, actorName: person.name, action: 'export.org', calendarId: null, subject: `org:${person.org_id}`, detail: { calendars: file.body.calendars.length, people: file.body.people.length } }, ctx.now());
+      return { status: 200, body: file };
+    }),
+    route('POST', '/api/restore', async (r) => {
+      const actor = actorOf(r.caller().person);
+      const raw = await readJsonBody(r.req, MAX_RESTORE_BYTES);
+      return { status: 200, body: restoreExport(ctx, actor, raw) };
+    }),
+  ];
+}

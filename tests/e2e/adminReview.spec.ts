@@ -1,0 +1,92 @@
+import { expect, test } from './support/offlineTest';
+import { calendarAction, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+
+/*
+ * The admin page against the real relay: an admin sees a share of their
+ * organisation (made by its owner, here through the CLI) in Administration ›
+ * Shares, revokes it, and finds it in the Audit tab; the policies tab saves a
+ * policy; a person who is not an admin has no Administration button at all.
+ */
+
+const PASSWORD = 'correct horse battery staple';
+
+test('an admin reviews and revokes a share; a non-admin has no admin page', async ({ browser, baseURL, viewport }) => {
+  test.setTimeout(120_000);
+  if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
+  const origin = new URL(baseURL).origin;
+  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const org = `Review ${run}`;
+  const adminEmail = `ada-${run}@tessera.test`;
+  const ownerEmail = `olga-${run}@tessera.test`;
+  const recipientEmail = `rita-${run}@tessera.test`;
+  await relayAdmin('add-person', '--org', org, '--email', adminEmail, '--name', 'Ada Admin', '--password', PASSWORD, '--admin');
+  await relayAdmin('add-person', '--org', org, '--email', ownerEmail, '--name', 'Olga Owner', '--password', PASSWORD);
+  await relayAdmin('add-person', '--org', org, '--email', recipientEmail, '--name', 'Rita Recipient', '--password', PASSWORD);
+
+  const devices: Device[] = [];
+  try {
+    // The owner signs in: her first calendar is registered on the relay, then shared with Rita.
+    const owner = await openDevice(browser, 'owner', { baseURL, viewport });
+    devices.push(owner);
+    await signIn(owner.page, origin, ownerEmail, PASSWORD);
+    await expect(syncLine(owner.page, 'Calendar')).toHaveText(/^Synced/, { timeout: 30_000 });
+    // A person who is not an admin has no way to the page.
+    await expect(owner.page.getByRole('button', { name: 'Administration' })).toHaveCount(0);
+    const listed = await relayAdmin('list-calendars', '--org', org);
+    const calendarId = /^(\S+)\s+Calendar\s+owner: /m.exec(listed)?.[1];
+    expect(calendarId, listed).toBeTruthy();
+    await relayAdmin('share', '--calendar', calendarId!, '--email', recipientEmail, '--level', 'reviewer');
+
+    const admin = await openDevice(browser, 'admin', { baseURL, viewport });
+    devices.push(admin);
+    const a = admin.page;
+    await signIn(a, origin, adminEmail, PASSWORD);
+    await a.getByRole('button', { name: 'Administration' }).click();
+    const page = a.getByRole('dialog', { name: 'Administration' });
+    await expect(page).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Shares' })).toHaveAttribute('aria-selected', 'true');
+    const table = page.getByRole('table', { name: 'Shares' });
+    const row = table.getByRole('row').filter({ hasText: 'Rita Recipient' });
+    await expect(row).toContainText('Olga Owner');
+    await expect(row).toContainText('Can view all details');
+    await expect(row).toContainText('Never');
+
+    // Filters: a level with no share shows none; back to all levels shows it again.
+    await page.getByLabel('Level').selectOption({ label: 'Can edit' });
+    await expect(page.getByText('No shares match.')).toBeVisible();
+    await page.getByLabel('Level').selectOption({ label: 'All levels' });
+    await expect(row).toBeVisible();
+    await a.screenshot({ path: test.info().outputPath('admin-shares.png') });
+
+    await row.getByRole('button', { name: /^Revoke Calendar for Rita Recipient$/ }).click();
+    const confirm = a.getByRole('dialog', { name: 'Revoke this share?' });
+    await confirm.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText('No shares match.')).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    await expect(page.getByRole('list', { name: 'Audit log' })).toContainText('revoked the share with user');
+
+    await page.getByRole('tab', { name: 'Policies' }).click();
+    await page.getByLabel('External sharing').selectOption({ label: 'At most: Can view titles and locations' });
+    await page.getByLabel('Published ICS links').selectOption({ label: 'Not allowed' });
+    await page.getByRole('button', { name: 'Save policies' }).click();
+    await expect(page.getByRole('status')).toHaveText('Policies saved.');
+    await a.screenshot({ path: test.info().outputPath('admin-policies.png') });
+    expect(await relayAdmin('policy', '--org', org)).toContain('External sharing: at most limited');
+    expect(await relayAdmin('shares', '--org', org)).toContain('0 shares');
+
+    // The owner's Publish link form shows the refusal, naming the policy.
+    const o = owner.page;
+    await calendarAction(o, 'Calendar', 'Permissions…');
+    const links = o.getByRole('dialog', { name: 'Permissions for Calendar' }).getByRole('region', { name: 'Published links' });
+    await links.getByRole('button', { name: 'Publish link…' }).click();
+    await links.getByRole('form', { name: 'Publish link' }).getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(links.getByRole('alert')).toContainText("Your organisation's policy 'Published ICS links' does not allow publishing ICS links.");
+    await o.screenshot({ path: test.info().outputPath('publish-refused.png') });
+
+    for (const d of devices) expect(d.errors).toEqual([]);
+  } finally {
+    for (const d of devices) await d.context.close();
+  }
+});

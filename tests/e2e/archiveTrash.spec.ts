@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createEvent, editor, goToDate, timedEvent, WEEK } from './support/calendar';
+import { expect, test } from './support/offlineTest';
+import { calendarCheckbox, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+
+/*
+ * Archive, the event trash and "Export my account", through the UI against the
+ * real relay: a deleted event comes back from "Deleted events…", an archived
+ * calendar leaves the sidebar and comes back from Settings › Archive and trash.
+ */
+
+const PASSWORD = 'correct horse battery staple';
+
+async function expectSynced(page: Page, calendar: string): Promise<void> {
+  await expect(syncLine(page, calendar)).toHaveText(/^Synced (just now|\d+ s ago)$/, { timeout: 30_000 });
+}
+
+async function calendarOption(page: Page, calendar: string, action: string): Promise<void> {
+  await page.getByRole('button', { name: `Options for ${calendar}`, exact: true }).click();
+  await page.getByRole('button', { name: action, exact: true }).click();
+}
+
+test('delete and restore an event; archive and restore a calendar; export the account', async ({ browser, baseURL, viewport }) => {
+  test.setTimeout(120_000);
+  if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
+  const origin = new URL(baseURL).origin;
+  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const email = `ada-${run}@tessera.test`;
+  await relayAdmin('add-person', '--org', `Archive ${run}`, '--email', email, '--name', 'Ada Lovelace', '--password', PASSWORD);
+
+  const devices: Device[] = [];
+  try {
+    const owner = await openDevice(browser, 'owner', { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport });
+    devices.push(owner);
+    const p = owner.page;
+    await signIn(p, origin, email, PASSWORD);
+    await expectSynced(p, 'Calendar');
+    await goToDate(p, WEEK.mon);
+    await createEvent(p, WEEK.wed, '10:00', { title: 'Kickoff' });
+    await expectSynced(p, 'Calendar');
+
+    // 1. Delete the event; it comes back from the calendar's "Deleted events…".
+    await timedEvent(p, WEEK.wed, 'Kickoff').click();
+    await editor(p).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toHaveCount(0);
+    await expectSynced(p, 'Calendar');
+    await calendarOption(p, 'Calendar', 'Deleted events…');
+    const trash = p.getByRole('dialog', { name: 'Deleted events · Calendar' });
+    const item = trash.getByRole('listitem').filter({ hasText: 'Kickoff' });
+    await expect(item).toBeVisible();
+    await p.screenshot({ path: '.exp/o4-deleted-events.png' });
+    await item.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(trash.getByRole('status')).toHaveText('“Kickoff” is back in Calendar.');
+    await expect(trash.getByText('No deleted events.', { exact: false })).toBeVisible();
+    await trash.getByRole('button', { name: 'Done', exact: true }).click();
+    await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toBeVisible({ timeout: 15_000 });
+
+    // 2. Archive the calendar: it leaves the sidebar (and the grid) until restored from Settings.
+    await calendarOption(p, 'Calendar', 'Archive…');
+    await p.getByRole('dialog', { name: 'Archive calendar' }).getByRole('button', { name: 'Archive', exact: true }).click();
+    await expect(calendarCheckbox(p, 'Calendar')).toHaveCount(0, { timeout: 15_000 });
+    await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toHaveCount(0);
+    await p.getByRole('button', { name: 'Settings', exact: true }).click();
+    const settings = p.getByRole('dialog', { name: 'Settings' });
+    const section = settings.getByRole('region', { name: 'Archive and trash' });
+    const archived = section.getByRole('list', { name: 'Archived calendars' }).getByRole('listitem').filter({ hasText: 'Calendar' });
+    await expect(archived).toBeVisible();
+    await section.scrollIntoViewIfNeeded();
+    await p.screenshot({ path: '.exp/o4-settings-archive.png' });
+
+    // 3. Export my account: one versioned file with the calendar in it.
+    const download = p.waitForEvent('download');
+    await section.getByRole('button', { name: 'Export my account', exact: true }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number; body: { kind: string; calendars: { name: string; archived: boolean }[] } };
+    expect(exported).toMatchObject({ format: 'tessera-export', version: 1, body: { kind: 'account' } });
+    expect(exported.body.calendars).toEqual([expect.objectContaining({ name: 'Calendar', archived: true })]);
+
+    await archived.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(section.getByRole('status')).toHaveText('Calendar is back in your calendars.');
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await expect(calendarCheckbox(p, 'Calendar')).toBeVisible({ timeout: 15_000 });
+    await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toBeVisible();
+    for (const d of devices) expect(d.errors).toEqual([]);
+  } finally {
+    for (const d of devices) await d.context.close();
+  }
+});

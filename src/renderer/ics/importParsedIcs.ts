@@ -11,8 +11,14 @@ export interface IcsImportStore {
   importEvents(calendarId: string, events: CalendarEvent[]): Promise<ImportCounts>;
 }
 
-/** Events per importEvents call: one IndexedDB transaction each, big enough to be cheap, small enough to show progress. */
-export const IMPORT_BATCH = 1_000;
+/**
+ * Events per importEvents call. Each call is one Yjs transaction and one IndexedDB
+ * transaction that rewrites every day bucket of the index its events touch, so
+ * small batches rewrite the same buckets again and again: batches of 1,000 made a
+ * 50,000-event import take about a minute (bench/README.md, ICS import). One batch
+ * up to this size keeps the cost linear; only larger files are split.
+ */
+export const IMPORT_BATCH = 50_000;
 
 /**
  * Splits events into batches that never separate a series from its changed
@@ -40,12 +46,12 @@ export function batchByUid(events: readonly CalendarEvent[], size = IMPORT_BATCH
 }
 
 /** Writes parsed events into a calendar batch by batch, reporting how many are written so far. */
-export async function importParsedIcs(store: IcsImportStore, calendarId: string, events: readonly CalendarEvent[], onProgress: (done: number, total: number) => void = () => undefined): Promise<ImportCounts> {
+export async function importParsedIcs(store: IcsImportStore, calendarId: string, events: readonly CalendarEvent[], onProgress: (done: number, total: number) => void = () => undefined, batchSize = IMPORT_BATCH): Promise<ImportCounts> {
   const total = events.length;
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   let done = 0;
   onProgress(0, total);
-  for (const batch of batchByUid(events)) {
+  for (const batch of batchByUid(events, batchSize)) {
     const c = await store.importEvents(calendarId, batch);
     counts.created += c.created;
     counts.updated += c.updated;

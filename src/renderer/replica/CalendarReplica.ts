@@ -62,6 +62,13 @@ export class CalendarReplica {
   private dirtyUids = new Set<string>();
   private pendingUpdates: PendingUpdate[] = [];
   private oldWhen = new Map<string, string | undefined>();
+  /**
+   * Whole events as this window last wrote them, until the next flush has indexed
+   * them: the index reads them from here instead of parsing back (JSON and schema)
+   * what was written a moment ago, which was most of a large import's index work.
+   * Any later change to a key, from anywhere, drops its entry.
+   */
+  private written = new Map<string, CalendarEvent>();
 
   /** Replaced in place when only the level or source changes (same documents). */
   binding: ReplicaBinding;
@@ -134,6 +141,7 @@ export class CalendarReplica {
           if (!(type instanceof Y.Map) || type === meta) continue;
           for (const key of keys) {
             if (key === null) continue;
+            this.written.delete(key);
             if (part === 'main') this.noteKey(key, groupMap(this.doc, 'when').has(key));
             this.dirtyUids.add(parseEventKey(key).uid);
           }
@@ -219,6 +227,33 @@ export class CalendarReplica {
    */
   write(plan: Iterable<readonly [string, Partial<EventGroups> | null]>, origin: unknown): void {
     const entries = [...plan];
+    this.writeDocs(entries, origin);
+    // After the transactions: their own change notes would drop the entries again.
+    if (!this.loaded) return;
+    for (const [key, groups] of entries) {
+      if (!groups?.when || !groups.what || !groups.who || !groups.rem) continue;
+      const { uid, recurrenceId } = parseEventKey(key);
+      this.written.set(key, { uid, recurrenceId, when: groups.when, what: groups.what, who: groups.who, reminders: groups.rem });
+    }
+  }
+
+  /** A master and its changed occurrences for the index: just-written events as written, the rest read. */
+  seriesForIndex(uid: string): { master: CalendarEvent | null; overrides: Map<string, CalendarEvent> } {
+    const at = (key: string) => this.written.get(key) ?? this.read(key);
+    const overrides = new Map<string, CalendarEvent>();
+    for (const key of this.overrideKeys.get(uid) ?? []) {
+      const ev = at(key);
+      if (ev?.recurrenceId) overrides.set(ev.recurrenceId, ev);
+    }
+    return { master: at(uid), overrides };
+  }
+
+  /** Called once a flush has indexed what was written. */
+  forgetWritten(): void {
+    if (this.written.size > 0) this.written = new Map();
+  }
+
+  private writeDocs(entries: readonly (readonly [string, Partial<EventGroups> | null])[], origin: unknown): void {
     const privateDoc = this.privateDoc;
     if (!privateDoc) {
       this.doc.transact(() => {

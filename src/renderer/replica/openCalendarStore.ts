@@ -17,6 +17,7 @@ import { calendarDocPrefix, docNamesOf, localBinding, mainDocName, replicaBindin
 import { ORIGIN_REMOTE, type ReplicaHost } from './ReplicaHost';
 import { checksum, TesseraDb, type DayBucket, type IndexMetaRow, type IndexRow, type SyncStateRow, type UnsavedRow } from './TesseraDb';
 import { unconfirmedKeys } from './unconfirmedKeys';
+import { oldWhenOfUids } from './oldWhenOfUids';
 import { sameEventContent } from './sameEventContent';
 import { subscriptionSchema, type ReplaceCounts, type SubscriptionInfo, type SubscriptionState } from './Subscription';
 import { unsavedRowSchema } from './unsavedRowSchema';
@@ -885,7 +886,7 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
     this.metas.set(id, meta);
   }
   /** Index rows of one UID: the event, or its series' occurrences inside the ranges. */
-  private rowsOf(replica: CalendarReplica, uid: string, ranges: readonly [number, number][], state = { master: replica.master(uid), overrides: replica.overrides(uid) }): IndexRow[] {
+  private rowsOf(replica: CalendarReplica, uid: string, ranges: readonly [number, number][], state = replica.seriesForIndex(uid)): IndexRow[] {
     const { master, overrides } = state;
     if (!master) return [];
     try {
@@ -1011,11 +1012,15 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
           const meta = stored && stored.version === INDEX_VERSION ? stored : (this.metas.get(id) ?? { calendarId: id, version: INDEX_VERSION, ranges: this.initialRanges() });
           const rows: IndexRow[] = [];
           const oldDays = new Set<number>();
+          // Grouped once: scanning every changed key for every dirty UID made an import quadratic.
+          const oldWhenByUid = oldWhenOfUids(changes.oldWhen);
           for (const uid of changes.dirtyUids) {
-            rows.push(...this.rowsOf(replica, uid, meta.ranges));
+            for (const row of this.rowsOf(replica, uid, meta.ranges)) rows.push(row);
             // Where the UID's rows were before, so moved-away rows are removed too.
-            const touchedWhen = [...changes.oldWhen.keys()].some((k) => k === uid || k.startsWith(`${uid}#`));
-            if (touchedWhen) for (const day of groupByDay(this.rowsOf(replica, uid, meta.ranges, replica.previous(uid, changes.oldWhen))).keys()) oldDays.add(day);
+            const oldWhen = oldWhenByUid.get(uid);
+            // A master that did not exist before had no rows (changed occurrences alone are never indexed).
+            if (!oldWhen || (oldWhen.has(uid) && oldWhen.get(uid) === undefined)) continue;
+            for (const day of groupByDay(this.rowsOf(replica, uid, meta.ranges, replica.previous(uid, oldWhen))).keys()) oldDays.add(day);
           }
           await this.mergeIntoBuckets(id, groupByDay(rows), new Set(changes.dirtyUids), oldDays);
           if (!stored) await this.db.indexMeta.put(meta);
@@ -1033,6 +1038,7 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
       throw new Error(message, { cause: err });
     }
     for (const [id, meta] of metas) this.metas.set(id, meta);
+    for (const replica of pending.keys()) replica.forgetWritten();
     writes.forEach((w, i) => {
       const outboxId = outboxIds[i] ?? null;
       if (outboxId !== null) this.seen(w.docName).add(outboxId);

@@ -1,5 +1,6 @@
 import { expect, test } from './support/offlineTest';
 import { calendarAction, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * The admin page against the real relay: an admin sees a share of their
@@ -8,20 +9,18 @@ import { calendarAction, openDevice, relayAdmin, signIn, syncLine, type Device }
  * policy; a person who is not an admin has no Administration button at all.
  */
 
-const PASSWORD = 'correct horse battery staple';
 
 test('an admin reviews and revokes a share; a non-admin has no admin page', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const org = `Review ${run}`;
   const adminEmail = `ada-${run}@tessera.test`;
   const ownerEmail = `olga-${run}@tessera.test`;
   const recipientEmail = `rita-${run}@tessera.test`;
-  await relayAdmin('add-person', '--org', org, '--email', adminEmail, '--name', 'Ada Admin', '--password', PASSWORD, '--admin');
-  await relayAdmin('add-person', '--org', org, '--email', ownerEmail, '--name', 'Olga Owner', '--password', PASSWORD);
-  await relayAdmin('add-person', '--org', org, '--email', recipientEmail, '--name', 'Rita Recipient', '--password', PASSWORD);
+  await addPerson(org, adminEmail, 'Ada Admin', { admin: true });
+  await addPerson(org, ownerEmail, 'Olga Owner');
+  await addPerson(org, recipientEmail, 'Rita Recipient');
 
   const devices: Device[] = [];
   try {

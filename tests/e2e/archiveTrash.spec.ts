@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createEvent, editor, goToDate, timedEvent, WEEK } from './support/calendar';
 import { expect, test } from './support/offlineTest';
-import { calendarCheckbox, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { calendarAction, calendarCheckbox, expectSynced, openDevice, signIn, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * Archive, the event trash and "Export my account", through the UI against the
@@ -10,24 +10,13 @@ import { calendarCheckbox, openDevice, relayAdmin, signIn, syncLine, type Device
  * calendar leaves the sidebar and comes back from Settings › Archive and trash.
  */
 
-const PASSWORD = 'correct horse battery staple';
-
-async function expectSynced(page: Page, calendar: string): Promise<void> {
-  await expect(syncLine(page, calendar)).toHaveText(/^Synced (just now|\d+ s ago)$/, { timeout: 30_000 });
-}
-
-async function calendarOption(page: Page, calendar: string, action: string): Promise<void> {
-  await page.getByRole('button', { name: `Options for ${calendar}`, exact: true }).click();
-  await page.getByRole('button', { name: action, exact: true }).click();
-}
 
 test('delete and restore an event; archive and restore a calendar; export the account', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const email = `ada-${run}@tessera.test`;
-  await relayAdmin('add-person', '--org', `Archive ${run}`, '--email', email, '--name', 'Ada Lovelace', '--password', PASSWORD);
+  await addPerson(`Archive ${run}`, email, 'Ada Lovelace');
 
   const devices: Device[] = [];
   try {
@@ -45,7 +34,7 @@ test('delete and restore an event; archive and restore a calendar; export the ac
     await editor(p).getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toHaveCount(0);
     await expectSynced(p, 'Calendar');
-    await calendarOption(p, 'Calendar', 'Deleted events…');
+    await calendarAction(p, 'Calendar', 'Deleted events…');
     const trash = p.getByRole('dialog', { name: 'Deleted events · Calendar' });
     const item = trash.getByRole('listitem').filter({ hasText: 'Kickoff' });
     await expect(item).toBeVisible();
@@ -57,7 +46,7 @@ test('delete and restore an event; archive and restore a calendar; export the ac
     await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toBeVisible({ timeout: 15_000 });
 
     // 2. Archive the calendar: it leaves the sidebar (and the grid) until restored from Settings.
-    await calendarOption(p, 'Calendar', 'Archive…');
+    await calendarAction(p, 'Calendar', 'Archive…');
     await p.getByRole('dialog', { name: 'Archive calendar' }).getByRole('button', { name: 'Archive', exact: true }).click();
     await expect(calendarCheckbox(p, 'Calendar')).toHaveCount(0, { timeout: 15_000 });
     await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toHaveCount(0);

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createEvent, goToDate, WEEK } from './support/calendar';
 import { expect, test } from './support/offlineTest';
 import { openDevice, relayAdmin, signIn, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * Find a time through the real relay: two colleagues (Berlin and New York) set
@@ -15,7 +16,6 @@ import { openDevice, relayAdmin, signIn, type Device } from './support/relayDevi
  * 16:00-16:30 Berlin is the only half hour left.
  */
 
-const PASSWORD = 'correct horse battery staple';
 
 async function openWorkingHours(page: Page) {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -28,15 +28,14 @@ async function openWorkingHours(page: Page) {
 test('find a time proposes a slot every required attendee can make, in their hours, clear of their events', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(150_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const org = `Schedule ${run}`;
   const ada = `ada-${run}@tessera.test`;
   const bob = `bob-${run}@tessera.test`;
   const carol = `carol-${run}@tessera.test`;
-  await relayAdmin('add-person', '--org', org, '--email', ada, '--name', 'Ada Organiser', '--password', PASSWORD);
-  await relayAdmin('add-person', '--org', org, '--email', bob, '--name', 'Bob Berlin', '--password', PASSWORD);
-  await relayAdmin('add-person', '--org', org, '--email', carol, '--name', 'Carol NewYork', '--password', PASSWORD);
+  await addPerson(org, ada, 'Ada Organiser');
+  await addPerson(org, bob, 'Bob Berlin');
+  await addPerson(org, carol, 'Carol NewYork');
   await relayAdmin('set-default', '--org', org, '--level', 'availability');
 
   const devices: Device[] = [];

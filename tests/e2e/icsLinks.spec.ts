@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
 import { clickSlot, goToDate, save, timedEvent, timeOf, WEEK } from './support/calendar';
 import { expect, test } from './support/offlineTest';
-import { calendarAction, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { calendarAction, expectSynced, openDevice, signIn, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * Published ICS links through the app and the real relay: the owner publishes
@@ -10,23 +10,17 @@ import { calendarAction, openDevice, relayAdmin, signIn, syncLine, type Device }
  * owner revokes it in the app and the feed is gone.
  */
 
-const PASSWORD = 'correct horse battery staple';
 const FEED_PASSWORD = 'feed-pass-42';
 const TITLE = 'Orbit launch review';
 const LOCATION = 'Hangar 2';
 const DESCRIPTION = 'Fuel figures: internal only';
 
-async function expectSynced(page: Page, calendar: string): Promise<void> {
-  await expect(syncLine(page, calendar)).toHaveText(/^Synced (just now|\d+ s ago)$/, { timeout: 30_000 });
-}
-
 test('the owner publishes a password-protected ICS link, a client fetches it, then the owner revokes it', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(90_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const email = `mae-${run}@tessera.test`;
-  await relayAdmin('add-person', '--org', `Links ${run}`, '--email', email, '--name', 'Mae Jemison', '--password', PASSWORD);
+  await addPerson(`Links ${run}`, email, 'Mae Jemison');
 
   const devices: Device[] = [];
   try {

@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { clickSlot, editor, goToDate, timedEvent, WEEK } from './support/calendar';
 import { expect, test } from './support/offlineTest';
-import { openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { expectSynced, openDevice, relayAdmin, signIn, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * A meeting through the real relay with four people, each in a browser context
@@ -10,12 +11,7 @@ import { openDevice, relayAdmin, signIn, syncLine, type Device } from './support
  * both answers in the meeting's editor.
  */
 
-const PASSWORD = 'correct horse battery staple';
 const TITLE = 'Budget review';
-
-async function expectSynced(page: Page, calendar: string | RegExp): Promise<void> {
-  await expect(syncLine(page, calendar)).toHaveText(/^Synced (just now|\d+ s ago)$/, { timeout: 30_000 });
-}
 
 async function openInbox(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Invitations', exact: true }).click();
@@ -34,8 +30,7 @@ async function invite(dialog: Locator, name: string): Promise<void> {
 test('a meeting sent, answered by an attendee and by a delegate, the organiser seeing the answers', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(180_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const org = `Meetings ${run}`;
   const email = (who: string) => `${who}-${run}@tessera.test`;
   for (const [who, name] of [
@@ -44,7 +39,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     ['carol', 'Carol Attendee'],
     ['dave', 'Dave Delegate'],
   ] as const) {
-    await relayAdmin('add-person', '--org', org, '--email', email(who), '--name', name, '--password', PASSWORD);
+    await addPerson(org, email(who), name);
   }
 
   const options = { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport };

@@ -1,5 +1,6 @@
 import { expect, test } from './support/offlineTest';
 import { openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * Issue 6, accounts, against the real relay: a person makes an app password in
@@ -9,20 +10,18 @@ import { openDevice, relayAdmin, signIn, syncLine, type Device } from './support
  * and sets up a shared address with a member and an alias.
  */
 
-const PASSWORD = 'correct horse battery staple';
 
 test('app passwords in Settings; removing a member and a shared address on the admin page', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const org = `Accounts ${run}`;
   const adminEmail = `ada-${run}@tessera.test`;
   const memberEmail = `max-${run}@tessera.test`;
   const leaverEmail = `lea-${run}@tessera.test`;
-  await relayAdmin('add-person', '--org', org, '--email', adminEmail, '--name', 'Ada Admin', '--password', PASSWORD, '--admin');
-  await relayAdmin('add-person', '--org', org, '--email', memberEmail, '--name', 'Max Member', '--password', PASSWORD);
-  await relayAdmin('add-person', '--org', org, '--email', leaverEmail, '--name', 'Lea Leaver', '--password', PASSWORD);
+  await addPerson(org, adminEmail, 'Ada Admin', { admin: true });
+  await addPerson(org, memberEmail, 'Max Member');
+  await addPerson(org, leaverEmail, 'Lea Leaver');
 
   const devices: Device[] = [];
   try {

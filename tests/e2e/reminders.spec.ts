@@ -1,8 +1,9 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import path from 'node:path';
 import { clickSlot, editor, goToDate, save, timedEvent, WEEK } from './support/calendar';
-import { expect, test, waitForApp } from './support/offlineTest';
-import { calendarAction, calendarCheckbox, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { expect, test } from './support/offlineTest';
+import { calendarAction, calendarCheckbox, expectSynced, openDevice, relayAdmin, signIn, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * Reminders in the new model (issue 4), through the real relay with two people
@@ -10,15 +11,10 @@ import { calendarAction, calendarCheckbox, openDevice, relayAdmin, signIn, syncL
  * Every step goes through the UI; the people come from the relay's admin CLI.
  */
 
-const PASSWORD = 'correct horse battery staple';
 const OWNER_MEETING = 'Budget review';
 const EDITOR_MEETING = 'Design sync';
 /** The owner's calendar as the editor's sidebar names it ("<owner> – <name>": the editor has a "Calendar" of their own). */
 const SHARED = 'Ada Lovelace – Calendar';
-
-async function expectSynced(page: Page, calendar: string | RegExp): Promise<void> {
-  await expect(syncLine(page, calendar)).toHaveText(/^Synced (just now|\d+ s ago)$/, { timeout: 30_000 });
-}
 
 /** The owner's reminders as the event editor shows them: "<amount> <unit>" per row. */
 async function ownerReminders(dialog: Locator): Promise<string[]> {
@@ -52,33 +48,27 @@ async function closeEditor(dialog: Locator): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-/** A device whose clock Playwright controls (installed before the app loads, so every timer of the app is on it). */
-async function openClockDevice(browser: Browser, name: string, baseURL: string): Promise<Device> {
-  const context = await browser.newContext({ baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
-  // Five minutes past the current hour, so "New event" (the next full hour) with a
-  // 30-minute reminder is never already due when made, whatever minute the test starts.
+/**
+ * A device whose clock Playwright controls: five minutes past the current hour, so
+ * "New event" (the next full hour) with a 30-minute reminder is never already due
+ * when made, whatever minute the test starts.
+ */
+function openClockDevice(browser: Browser, name: string, baseURL: string): Promise<Device> {
   const hour = 3_600_000;
-  await context.clock.install({ time: Math.floor(Date.now() / hour) * hour + 5 * 60_000 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(`${name}: ${err.name}: ${err.message}`));
-  await page.goto('/');
-  await waitForApp(page);
-  return { name, context, page, errors };
+  return openDevice(browser, name, { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 }, clock: Math.floor(Date.now() / hour) * hour + 5 * 60_000 });
 }
 
-function people() {
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-  return { org: `Reminders ${run}`, owner: `ada-${run}@tessera.test`, editor: `grace-${run}@tessera.test` };
+function people(baseURL: string) {
+  const { origin, run } = relayRun(baseURL);
+  return { origin, org: `Reminders ${run}`, owner: `ada-${run}@tessera.test`, editor: `grace-${run}@tessera.test` };
 }
 
 test('the owner’s reminders stay the owner’s; the editor’s reminder is the editor’s alone', async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const who = people();
-  await relayAdmin('add-person', '--org', who.org, '--email', who.owner, '--name', 'Ada Lovelace', '--password', PASSWORD);
-  await relayAdmin('add-person', '--org', who.org, '--email', who.editor, '--name', 'Grace Hopper', '--password', PASSWORD);
+  const { origin, ...who } = people(baseURL);
+  await addPerson(who.org, who.owner, 'Ada Lovelace');
+  await addPerson(who.org, who.editor, 'Grace Hopper');
   await relayAdmin('set-default', '--org', who.org, '--level', 'none');
 
   const devices: Device[] = [];
@@ -172,9 +162,8 @@ test('the owner’s reminders stay the owner’s; the editor’s reminder is the
 test('a due reminder shows in the Reminders window and is dismissed on the person’s other device too', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const who = people();
-  await relayAdmin('add-person', '--org', who.org, '--email', who.owner, '--name', 'Ada Lovelace', '--password', PASSWORD);
+  const { origin, ...who } = people(baseURL);
+  await addPerson(who.org, who.owner, 'Ada Lovelace');
 
   const devices: Device[] = [];
   try {

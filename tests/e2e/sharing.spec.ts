@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { clickSlot, dragEventTo, editor, goToDate, readAll, save, timedEvent, timeOf, WEEK } from './support/calendar';
 import { expect, test, waitForApp } from './support/offlineTest';
-import { calendarAction, calendarCheckbox, calendarRecords, findInIndexedDb, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { calendarAction, calendarCheckbox, calendarRecords, expectSynced, findInIndexedDb, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * Sharing a calendar through the real relay, with three browser contexts (three
@@ -11,7 +12,6 @@ import { calendarAction, calendarCheckbox, calendarRecords, findInIndexedDb, ope
  * through the UI; the people come from the relay's admin CLI.
  */
 
-const PASSWORD = 'correct horse battery staple';
 const CALENDAR = 'Atlas project';
 const TITLE = 'Atlas review';
 const LOCATION = 'Room 4.2';
@@ -24,25 +24,18 @@ const NEW_TITLE = 'Atlas review (agenda v2)';
  */
 const SHARED = /^(Ada Lovelace – )?Atlas project$/;
 
-/** Waits for a calendar's sync line to say it is in step with the relay. */
-async function expectSynced(page: Page, calendar: string | RegExp): Promise<void> {
-  await expect(syncLine(page, calendar)).toHaveText(/^Synced (just now|\d+ s ago)$/, { timeout: 30_000 });
-}
-
 test('a calendar shared at titles level, raised to editor, edited offline on both sides, then revoked', async ({ browser, baseURL, viewport }) => {
   // About 10 s: three devices, real sign-ins, offline edits on two of them.
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  // Unique per run, so a retry against the same relay starts from nothing too.
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const org = `Sharing ${run}`;
   const ownerEmail = `ada-${run}@tessera.test`;
   const recipientEmail = `grace-${run}@tessera.test`;
 
   // 1. Two people of one organisation whose default level is none, so only the share gives access.
-  await relayAdmin('add-person', '--org', org, '--email', ownerEmail, '--name', 'Ada Lovelace', '--password', PASSWORD);
-  await relayAdmin('add-person', '--org', org, '--email', recipientEmail, '--name', 'Grace Hopper', '--password', PASSWORD);
+  await addPerson(org, ownerEmail, 'Ada Lovelace');
+  await addPerson(org, recipientEmail, 'Grace Hopper');
   await relayAdmin('set-default', '--org', org, '--level', 'none');
 
   const options = { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport };

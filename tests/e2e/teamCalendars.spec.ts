@@ -1,5 +1,6 @@
 import { expect, test } from './support/offlineTest';
 import { calendarCheckbox, openDevice, relayAdmin, signIn, type Device } from './support/relayDevices';
+import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
  * Team calendars through the real relay (issue 6): an admin creates one on the
@@ -9,7 +10,6 @@ import { calendarCheckbox, openDevice, relayAdmin, signIn, type Device } from '.
  * calendar for the submitter and the maintainer.
  */
 
-const PASSWORD = 'correct horse battery staple';
 const NAME = 'Sales_Client visits';
 const LABEL = `${NAME} — Team`;
 const TITLE = 'Visit Globex';
@@ -17,18 +17,17 @@ const TITLE = 'Visit Globex';
 test('an admin creates a team calendar for one department; a maintainer approves an item from the queue', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(150_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const origin = new URL(baseURL).origin;
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const { origin, run } = relayRun(baseURL);
   const org = `Team ${run}`;
   const email = (name: string) => `${name}-${run}@tessera.test`;
 
-  await relayAdmin('add-person', '--org', org, '--email', email('ada'), '--name', 'Ada Admin', '--password', PASSWORD, '--admin');
+  await addPerson(org, email('ada'), 'Ada Admin', { admin: true });
   for (const [name, full] of [
     ['sam', 'Sam Sales'],
     ['sue', 'Sue Sales'],
     ['eve', 'Eve Engineer'],
   ] as const) {
-    await relayAdmin('add-person', '--org', org, '--email', email(name), '--name', full, '--password', PASSWORD);
+    await addPerson(org, email(name), full);
   }
   await relayAdmin('set-default', '--org', org, '--level', 'none');
   await relayAdmin('add-group', '--org', org, '--name', 'Sales');

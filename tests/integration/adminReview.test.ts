@@ -3,8 +3,7 @@ import { auditListSchema } from '../../src/shared/protocol/api';
 import { CLOSE } from '../../src/shared/protocol/closeCodes';
 import { readAccess, readInboxItems } from '../../src/shared/protocol/inboxDocument';
 import { adminShareListSchema, type AdminShare } from '../../src/shared/protocol/policies';
-import { runAdminCommand } from '../../src/relay/cli/runAdminCommand';
-import { openStore } from '../../src/relay/store/Store';
+import { runCli } from './support/runCli';
 import { startTestRelay, waitFor, type SyncClient, type TestRelay } from './support/relayHarness';
 
 /**
@@ -29,16 +28,7 @@ describe('admin review of shares', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return adminShareListSchema.parse(r.body).shares;
   };
-  const cli = async (args: string[]) => {
-    const store = openStore(t.relay.dbPath);
-    const lines: string[] = [];
-    try {
-      await runAdminCommand(store, args, (l) => lines.push(l));
-    } finally {
-      store.close();
-    }
-    return lines;
-  };
+  const cli = (args: string[]) => runCli(t, args);
   const annAccess = (calendarId: string) => readAccess(ann.inbox.doc).find((a) => a.id === calendarId);
 
   beforeAll(async () => {

@@ -4,9 +4,8 @@ import { CLOSE } from '../../src/shared/protocol/closeCodes';
 import { icsLinkSchema } from '../../src/shared/protocol/icsLinks';
 import { readAccess } from '../../src/shared/protocol/inboxDocument';
 import { orgPolicySchema, policyAnswerSchema } from '../../src/shared/protocol/policies';
-import { runAdminCommand } from '../../src/relay/cli/runAdminCommand';
-import { openStore } from '../../src/relay/store/Store';
 import { writeSample } from './support/events';
+import { runCli } from './support/runCli';
 import { startTestRelay, waitFor, within, type SyncClient, type TestRelay } from './support/relayHarness';
 
 /**
@@ -29,16 +28,7 @@ describe('organisation policies', () => {
   const setPolicy = (body: unknown, token = admin) => t.api('PUT', '/api/admin/policies', token, body);
   const publish = (level: string) => t.api<{ error?: { code: string; message: string } }>('POST', `/api/calendars/${calendarId}/ics-links`, owner, { level });
   const xenaAccess = () => readAccess(xena.inbox.doc).find((a) => a.id === calendarId);
-  const cli = async (args: string[]) => {
-    const store = openStore(t.relay.dbPath);
-    const lines: string[] = [];
-    try {
-      await runAdminCommand(store, args, (l) => lines.push(l));
-    } finally {
-      store.close();
-    }
-    return lines.join('\n');
-  };
+  const cli = async (args: string[]) => (await runCli(t, args)).join('\n');
 
   beforeAll(async () => {
     t = await startTestRelay({ externalPollMs: 50 });

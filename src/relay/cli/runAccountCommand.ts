@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AccessReader } from '../access/AccessReader';
-import { DEFAULT_SCRYPT_COST } from '../auth/hashPassword';
-import { NO_EFFECTS } from '../sharing/AccessEffects';
 import { removeMember } from '../accounts/removeMember';
 import { setAppPasswordsAllowed } from '../accounts/setAppPasswordsAllowed';
 import { transferCalendar } from '../accounts/transferCalendar';
@@ -11,7 +8,8 @@ import { changeSharedAddressMember } from '../accounts/changeSharedAddressMember
 import { changeSharedAddressAlias } from '../accounts/changeSharedAddressAlias';
 import { toSharedAddress } from '../accounts/toSharedAddress';
 import { RelayError } from '../RelayError';
-import { CLI_ACTOR, type SharingContext } from '../sharing/SharingContext';
+import { cliContext, orgOption, requiredOption } from './cliOptions';
+import { CLI_ACTOR } from '../sharing/SharingContext';
 import type { OrgRow, PersonRow } from '../store/rowSchemas';
 import type { Store } from '../store/Store';
 
@@ -61,28 +59,15 @@ export function runAccountCommand(store: Store, command: AccountCommand, argv: s
     },
     strict: true,
   });
-  const ctx: SharingContext = { store, reader: new AccessReader(store), effects: NO_EFFECTS, now: Date.now, passwordCost: DEFAULT_SCRYPT_COST };
-  const need = (name: keyof typeof values): string => {
-    const v = values[name];
-    if (typeof v !== 'string' || v.trim() === '') throw new RelayError(400, 'usage', `--${name} is required for ${command}`);
-    return v.trim();
-  };
+  const ctx = cliContext(store);
+  const need = (name: keyof typeof values): string => requiredOption(values, name, command);
   const personOf = (e: string): PersonRow => {
     const p = store.directory.personByEmail(e);
     if (!p) throw new RelayError(404, 'not_found', `No person with email ${e}`);
     return p;
   };
   const args = {
-    orgOf: (): OrgRow => {
-      if (values.org) {
-        const org = store.directory.orgByName(values.org);
-        if (!org) throw new RelayError(404, 'not_found', `No organisation named ${values.org}`);
-        return org;
-      }
-      const orgs = store.directory.orgs();
-      if (orgs.length === 1) return orgs[0]!;
-      throw new RelayError(400, 'usage', orgs.length === 0 ? 'No organisation yet' : `Several organisations: name one with --org (${orgs.map((o) => o.name).join(', ')})`);
-    },
+    orgOf: (): OrgRow => orgOption(store, values.org),
   };
   const addressOf = () => {
     const p = personOf(email.parse(need('address')));

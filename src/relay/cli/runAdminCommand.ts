@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { permissionLevelSchema } from '../../shared/permissions/PermissionLevel';
-import { AccessReader } from '../access/AccessReader';
 import { RelayError } from '../RelayError';
+import { cliContext, orgOption, requiredOption } from './cliOptions';
 import { addGroup } from '../sharing/addGroup';
 import { addPerson } from '../sharing/addPerson';
-import { NO_EFFECTS } from '../sharing/AccessEffects';
 import { changeMembership } from '../sharing/changeMembership';
 import { directoryOf } from '../sharing/directoryOf';
 import { ensureOrg } from '../sharing/ensureOrg';
@@ -17,10 +16,9 @@ import { isTeamCommand, runTeamCommand, TEAM_USAGE } from './runTeamCommand';
 import { ARCHIVE_USAGE, isArchiveCommand, runArchiveCommand } from './runArchiveCommand';
 import { setCalendarDefault } from '../sharing/setCalendarDefault';
 import { setOrgDefault } from '../sharing/setOrgDefault';
-import { CLI_ACTOR, type SharingContext } from '../sharing/SharingContext';
+import { CLI_ACTOR } from '../sharing/SharingContext';
 import type { OrgRow } from '../store/rowSchemas';
 import type { Store } from '../store/Store';
-import { DEFAULT_SCRYPT_COST } from '../auth/hashPassword';
 
 export const ADMIN_USAGE = `usage: npm run relay -- admin <command> [options] [--data <dir>]
 
@@ -82,24 +80,9 @@ export async function runAdminCommand(store: Store, argv: string[], print: (line
     },
     strict: true,
   });
-  const ctx: SharingContext = { store, reader: new AccessReader(store), effects: NO_EFFECTS, now: Date.now, passwordCost: DEFAULT_SCRYPT_COST };
-  const need = (name: keyof typeof values): string => {
-    const v = values[name];
-    if (typeof v !== 'string' || v.trim() === '') throw new RelayError(400, 'usage', `--${name} is required for ${command ?? ''}`);
-    return v.trim();
-  };
-  const orgOf = (create: boolean): OrgRow => {
-    if (values.org) {
-      const org = store.directory.orgByName(values.org);
-      if (org) return org;
-      if (create) return ensureOrg(ctx, CLI_ACTOR, values.org);
-      throw new RelayError(404, 'not_found', `No organisation named ${values.org}`);
-    }
-    const orgs = store.directory.orgs();
-    if (orgs.length === 1) return orgs[0]!;
-    if (orgs.length === 0 && create) return ensureOrg(ctx, CLI_ACTOR, 'My Organization');
-    throw new RelayError(400, 'usage', orgs.length === 0 ? 'No organisation yet: add a person first' : `Several organisations: name one with --org (${orgs.map((o) => o.name).join(', ')})`);
-  };
+  const ctx = cliContext(store);
+  const need = (name: keyof typeof values): string => requiredOption(values, name, command ?? '');
+  const orgOf = (create: boolean): OrgRow => orgOption(store, values.org, create ? (name) => ensureOrg(ctx, CLI_ACTOR, name) : undefined);
   const groupOf = (org: OrgRow, ref: string) => {
     const g = store.directory.groupByName(org.id, ref) ?? store.directory.group(ref);
     if (!g || g.org_id !== org.id) throw new RelayError(404, 'not_found', `No group ${ref} in ${org.name}`);

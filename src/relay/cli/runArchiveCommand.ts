@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AccessReader } from '../access/AccessReader';
-import { DEFAULT_SCRYPT_COST } from '../auth/hashPassword';
 import { exportAccount } from '../backup/exportAccount';
 import { exportOrg } from '../backup/exportOrg';
 import { restoreExport } from '../backup/restoreExport';
 import { RelayError } from '../RelayError';
-import { NO_EFFECTS } from '../sharing/AccessEffects';
+import { cliContext, requiredOption } from './cliOptions';
 import { archiveCalendar, restoreCalendar } from '../sharing/archiveCalendar';
-import { CLI_ACTOR, type SharingContext } from '../sharing/SharingContext';
+import { CLI_ACTOR } from '../sharing/SharingContext';
 import type { Store } from '../store/Store';
 import { restoreDeletedCalendar } from '../trash/restoreDeletedCalendar';
 
@@ -28,12 +26,8 @@ export function isArchiveCommand(command: string | undefined): boolean {
 /** Archive, trash, export and restore from the command line; audited as the CLI administrator. */
 export function runArchiveCommand(store: Store, command: string, args: string[], print: (line: string) => void): void {
   const { values } = parseArgs({ args, options: { calendar: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, out: { type: 'string' }, file: { type: 'string' } }, strict: true });
-  const ctx: SharingContext = { store, reader: new AccessReader(store), effects: NO_EFFECTS, now: Date.now, passwordCost: DEFAULT_SCRYPT_COST };
-  const need = (name: keyof typeof values): string => {
-    const v = values[name];
-    if (typeof v !== 'string' || v.trim() === '') throw new RelayError(400, 'usage', `--${name} is required for ${command}`);
-    return v.trim();
-  };
+  const ctx = cliContext(store);
+  const need = (name: keyof typeof values): string => requiredOption(values, name, command);
   switch (command) {
     case 'archive':
       print(`Archived ${archiveCalendar(ctx, CLI_ACTOR, need('calendar')).name}`);

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createTeamCalendarSchema, teamScopeLevelSchema, type TeamCalendar, type TeamScope } from '../../shared/protocol/teamCalendars';
-import { AccessReader } from '../access/AccessReader';
-import { DEFAULT_SCRYPT_COST } from '../auth/hashPassword';
 import { RelayError } from '../RelayError';
-import { NO_EFFECTS } from '../sharing/AccessEffects';
-import { CLI_ACTOR, type SharingContext } from '../sharing/SharingContext';
+import { cliContext, orgOption, requiredOption } from './cliOptions';
+import { CLI_ACTOR } from '../sharing/SharingContext';
 import type { OrgRow } from '../store/rowSchemas';
 import type { Store } from '../store/Store';
 import { createTeamCalendar } from '../teams/createTeamCalendar';
@@ -58,27 +56,14 @@ export function runTeamCommand(store: Store, command: TeamCommand, args: string[
     },
     strict: true,
   });
-  const ctx: SharingContext = { store, reader: new AccessReader(store), effects: NO_EFFECTS, now: Date.now, passwordCost: DEFAULT_SCRYPT_COST };
-  const need = (name: 'name' | 'level' | 'calendar'): string => {
-    const v = values[name];
-    if (typeof v !== 'string' || v.trim() === '') throw new RelayError(400, 'usage', `--${name} is required for ${command}`);
-    return v.trim();
-  };
+  const ctx = cliContext(store);
+  const need = (name: 'name' | 'level' | 'calendar'): string => requiredOption(values, name, command);
   const level = () => {
     const r = teamScopeLevelSchema.safeParse(need('level'));
     if (!r.success) throw new RelayError(400, 'usage', `--level must be one of ${teamScopeLevelSchema.options.join(', ')}`);
     return r.data;
   };
-  const orgOf = (): OrgRow => {
-    if (values.org) {
-      const org = store.directory.orgByName(values.org);
-      if (!org) throw new RelayError(404, 'not_found', `No organisation named ${values.org}`);
-      return org;
-    }
-    const orgs = store.directory.orgs();
-    if (orgs.length === 1) return orgs[0]!;
-    throw new RelayError(400, 'usage', orgs.length === 0 ? 'No organisation yet: add a person first' : `Several organisations: name one with --org`);
-  };
+  const orgOf = (): OrgRow => orgOption(store, values.org);
   const calendarOrg = (): OrgRow => {
     const calendar = store.sharing.calendar(need('calendar'));
     const org = calendar ? store.directory.org(calendar.org_id) : null;

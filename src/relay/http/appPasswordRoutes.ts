@@ -5,9 +5,10 @@ import { FailureLimiter } from '../accounts/FailureLimiter';
 import { revokeOwnAppPassword } from '../accounts/revokeAppPassword';
 import { setAppPasswordsAllowed } from '../accounts/setAppPasswordsAllowed';
 import { toAppPassword } from '../accounts/toAppPassword';
-import { forbidden, RelayError } from '../RelayError';
+import { RelayError } from '../RelayError';
 import { actorOf } from '../sharing/actorOf';
 import type { ApiDeps } from './ApiDeps';
+import { callerAdmin } from './callerAdmin';
 import { route, type Route } from './RequestContext';
 
 /**
@@ -49,13 +50,11 @@ export function appPasswordRoutes(deps: ApiDeps): Route[] {
       return { status: 200, body: token };
     }),
     route('GET', '/api/admin/app-passwords', (r) => {
-      const { person } = r.caller();
-      if (!person.is_admin) throw forbidden('Administrators only');
+      const person = callerAdmin(r);
       return { status: 200, body: { allowed: ctx.store.appPasswords.allowed(person.org_id) } };
     }),
     route('PUT', '/api/admin/app-passwords', async (r) => {
-      const { person } = r.caller();
-      if (!person.is_admin) throw forbidden('Administrators only');
+      const person = callerAdmin(r);
       const body = await r.body(appPasswordPolicySchema);
       return { status: 200, body: setAppPasswordsAllowed(ctx, actorOf(person), person.org_id, body.allowed) };
     }),

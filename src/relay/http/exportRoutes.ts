@@ -1,9 +1,9 @@
 import { exportAccount } from '../backup/exportAccount';
 import { exportOrg } from '../backup/exportOrg';
 import { restoreExport } from '../backup/restoreExport';
-import { forbidden } from '../RelayError';
 import { actorOf } from '../sharing/actorOf';
 import type { ApiDeps } from './ApiDeps';
+import { callerAdmin } from './callerAdmin';
 import { readJsonBody } from './readJsonBody';
 import { route, type Route } from './RequestContext';
 
@@ -25,8 +25,7 @@ export function exportRoutes(deps: ApiDeps): Route[] {
       return { status: 200, body: file };
     }),
     route('GET', '/api/admin/export', (r) => {
-      const { person } = r.caller();
-      if (!person.is_admin) throw forbidden('Administrators only');
+      const person = callerAdmin(r);
       const file = exportOrg(ctx.store, person.org_id, ctx.now());
       ctx.store.audit.record({ orgId: person.org_id, actorId: person.id, actorName: person.name, action: 'export.org', calendarId: null, subject: `org:${person.org_id}`, detail: { calendars: file.body.calendars.length, people: file.body.people.length } }, ctx.now());
       return { status: 200, body: file };

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { APP_PASSWORD_NAME_MAX, type AppPasswordList, type CreatedAppPassword } from '../../shared/protocol/appPasswords';
+import { useCallback, useId, useState } from 'react';
+import { APP_PASSWORD_NAME_MAX, type CreatedAppPassword } from '../../shared/protocol/appPasswords';
 import { AccountsClient } from '../accounts/AccountsClient';
 import type { RelayClient } from '../sync/RelayClient';
-import { problemsOf } from './problemsOf';
+import { RelayNotices } from './RelayNotices';
+import { useRelayData } from './useRelayData';
 
 const day = (at: number, locale: string) => new Date(at).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -14,36 +15,12 @@ const day = (at: number, locale: string) => new Date(at).toLocaleDateString(loca
 export function AppPasswordsSection({ relay, locale }: { relay: RelayClient; locale: string }) {
   const id = useId();
   const [client] = useState(() => new AccountsClient(relay));
-  const [list, setList] = useState<AppPasswordList | null>(null);
   const [name, setName] = useState('');
   const [fresh, setFresh] = useState<CreatedAppPassword | null>(null);
   const [copied, setCopied] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const fetch = useCallback(() => client.appPasswords(), [client]);
+  const { data: list, busy, error, setError, run: act } = useRelayData(fetch);
 
-  const load = useCallback(async () => {
-    try {
-      setList(await client.appPasswords());
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    }
-  }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      await load();
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
   const create = () =>
     act(async () => {
       const created = await client.createAppPassword(name.trim());
@@ -69,11 +46,7 @@ export function AppPasswordsSection({ relay, locale }: { relay: RelayClient; loc
         For calendar apps and feed readers: sign in there with your email and an app password (never your account password). They can read your calendars at your level, and only read.
         Feed address: <code>{feedUrl('<calendar id>')}</code>
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <RelayNotices error={error} />
       {list && !list.allowed && <p className="hint">Your organisation has switched app passwords off.</p>}
       {list?.allowed && (
         <form

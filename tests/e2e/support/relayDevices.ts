@@ -42,11 +42,14 @@ export interface DeviceOptions {
   locale?: string;
   timezoneId?: string;
   viewport?: { width: number; height: number } | null;
+  /** Installs Playwright's clock at this time before the app loads, so every timer of the app runs on it. */
+  clock?: number;
 }
 
 /** A fresh browser context (its own IndexedDB) with the app open and drawn. */
 export async function openDevice(browser: Browser, name: string, options: DeviceOptions): Promise<Device> {
   const context = await browser.newContext({ baseURL: options.baseURL, locale: options.locale, timezoneId: options.timezoneId, viewport: options.viewport });
+  if (options.clock !== undefined) await context.clock.install({ time: options.clock });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`${name}: ${err.name}: ${err.message}`));
@@ -85,8 +88,13 @@ export function syncLine(page: Page, name: string | RegExp): Locator {
     .locator('.sync-status');
 }
 
-/** Opens a calendar's options (the pencil button) and clicks one of its actions. */
-export async function calendarAction(page: Page, calendar: string, action: 'Share…' | 'Permissions…'): Promise<void> {
+/** Waits for a calendar's sync line to say it is in step with the relay. */
+export async function expectSynced(page: Page, calendar: string | RegExp): Promise<void> {
+  await expect(syncLine(page, calendar)).toHaveText(/^Synced (just now|\d+ s ago)$/, { timeout: 30_000 });
+}
+
+/** Opens a calendar's options (the pencil button) and clicks one of its actions ("Share…", "Archive…", …). */
+export async function calendarAction(page: Page, calendar: string, action: string): Promise<void> {
   await page.getByRole('button', { name: `Options for ${calendar}`, exact: true }).click();
   await page.getByRole('button', { name: action, exact: true }).click();
 }

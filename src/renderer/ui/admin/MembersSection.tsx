@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { Person } from '../../../shared/protocol/api';
-import type { OrphanedCalendarList } from '../../../shared/protocol/orgMembers';
 import { AccountsClient } from '../../accounts/AccountsClient';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { problemsOf } from '../problemsOf';
+import { RelayNotices } from '../RelayNotices';
+import { useRelayData } from '../useRelayData';
 import type { AdminSectionContext } from './AdminSection';
 
 /**
@@ -14,45 +14,20 @@ import type { AdminSectionContext } from './AdminSection';
 export function MembersSection({ admin, changed, version }: AdminSectionContext) {
   const id = useId();
   const client = useMemo(() => new AccountsClient(admin.relay), [admin]);
-  const [people, setPeople] = useState<Person[] | null>(null);
-  const [orphaned, setOrphaned] = useState<OrphanedCalendarList | null>(null);
-  const [allowed, setAllowed] = useState<boolean | null>(null);
   const [confirm, setConfirm] = useState<{ title: string; message: string; label: string; run: () => Promise<string> } | null>(null);
   const [targets, setTargets] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [p, o, a] = await Promise.all([client.people(), client.orphanedCalendars(), client.appPasswordsAllowed()]);
-      setPeople(p);
-      setOrphaned(o);
-      setAllowed(a);
-    } catch (err) {
-      setError(`Members could not be loaded: ${problemsOf(err).join(' ')}`);
-    }
-  }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load, version]);
-
-  const run = async (fn: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      setStatus(await fn());
-      setConfirm(null);
-      changed();
-      await load();
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-      setConfirm(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const fetch = useCallback(() => Promise.all([client.people(), client.orphanedCalendars(), client.appPasswordsAllowed()]), [client]);
+  const { data, busy, error, status, run: runChange } = useRelayData(fetch, { loadError: 'Members could not be loaded: ', reloadKey: version, afterRun: changed });
+  const [people, orphaned, allowed] = data ?? [null, null, null];
+  // The confirmation closes whether the change went through or was refused (the refusal shows above).
+  const run = (fn: () => Promise<string>) =>
+    runChange(async () => {
+      try {
+        return await fn();
+      } finally {
+        setConfirm(null);
+      }
+    });
 
   const members = people?.filter((p) => p.kind !== 'shared address') ?? [];
   const remove = (p: Person) =>
@@ -82,16 +57,7 @@ export function MembersSection({ admin, changed, version }: AdminSectionContext)
       <h3 id={`${id}-title`} className="sr-only">
         Members
       </h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {status && (
-        <p className="hint" role="status">
-          {status}
-        </p>
-      )}
+      <RelayNotices error={error} status={status} />
       {allowed !== null && (
         <label className="admin-filter admin-filter-check">
           <input type="checkbox" checked={allowed} disabled={busy} onChange={(e) => switchAppPasswords(e.target.checked)} />

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { Person } from '../../../shared/protocol/api';
-import { MAX_ALIASES, type SharedAddress } from '../../../shared/protocol/sharedAddresses';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { MAX_ALIASES } from '../../../shared/protocol/sharedAddresses';
 import { AccountsClient } from '../../accounts/AccountsClient';
-import { problemsOf } from '../problemsOf';
+import { RelayNotices } from '../RelayNotices';
+import { useRelayData } from '../useRelayData';
 import type { AdminSectionContext } from './AdminSection';
 
 /**
@@ -12,41 +12,17 @@ import type { AdminSectionContext } from './AdminSection';
 export function SharedAddressesSection({ admin, changed, version }: AdminSectionContext) {
   const id = useId();
   const client = useMemo(() => new AccountsClient(admin.relay), [admin]);
-  const [addresses, setAddresses] = useState<SharedAddress[] | null>(null);
-  const [people, setPeople] = useState<Person[]>([]);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [pick, setPick] = useState<Record<string, string>>({});
   const [alias, setAlias] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [a, p] = await Promise.all([client.sharedAddresses(), client.people()]);
-      setAddresses(a);
-      setPeople(p.filter((x) => x.kind !== 'shared address'));
-    } catch (err) {
-      setError(`Shared addresses could not be loaded: ${problemsOf(err).join(' ')}`);
-    }
+  const fetch = useCallback(async () => {
+    const [a, p] = await Promise.all([client.sharedAddresses(), client.people()]);
+    return { addresses: a, people: p.filter((x) => x.kind !== 'shared address') };
   }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load, version]);
-
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      changed();
-      await load();
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { data, busy, error, run } = useRelayData(fetch, { loadError: 'Shared addresses could not be loaded: ', reloadKey: version, afterRun: changed });
+  const addresses = data?.addresses ?? null;
+  const people = data?.people ?? [];
   const nameOf = (userId: string) => people.find((p) => p.id === userId)?.name ?? userId;
 
   return (
@@ -54,11 +30,7 @@ export function SharedAddressesSection({ admin, changed, version }: AdminSection
       <h3 id={`${id}-title`} className="sr-only">
         Shared addresses
       </h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <RelayNotices error={error} />
       <form
         className="field-row"
         aria-label="New shared address"

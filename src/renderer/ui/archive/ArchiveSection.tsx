@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { CalendarAccess } from '../../../shared/protocol/api';
-import type { DeletedCalendar } from '../../../shared/protocol/trash';
+import { useCallback, useId, useState } from 'react';
 import { ArchiveClient } from '../../archive/ArchiveClient';
 import type { RelayClient } from '../../sync/RelayClient';
 import { downloadText } from '../downloadText';
-import { problemsOf } from '../problemsOf';
+import { RelayNotices } from '../RelayNotices';
+import { useRelayData } from '../useRelayData';
 
 const day = (at: number, locale: string) => new Date(at).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -16,63 +15,21 @@ const day = (at: number, locale: string) => new Date(at).toLocaleDateString(loca
 export function ArchiveSection({ relay, locale }: { relay: RelayClient; locale: string }) {
   const id = useId();
   const [client] = useState(() => new ArchiveClient(relay));
-  const [archived, setArchived] = useState<CalendarAccess[] | null>(null);
-  const [deleted, setDeleted] = useState<DeletedCalendar[] | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [a, d] = await Promise.all([client.archived(), client.deletedCalendars()]);
-      setArchived(a);
-      setDeleted(d);
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    }
-  }, [client]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (key: string, fn: () => Promise<unknown>, done: string) => {
-    setBusy(key);
-    setError(null);
-    setStatus(null);
-    try {
-      await fn();
-      setStatus(done);
-      await load();
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const fetch = useCallback(() => Promise.all([client.archived(), client.deletedCalendars()]), [client]);
+  const { data, busy, error, status, run } = useRelayData(fetch);
+  const [archived, deleted] = data ?? [null, null];
 
   const exportAccount = () =>
-    act(
-      'export',
-      async () => {
-        const file = await client.exportAccount();
-        downloadText(JSON.stringify(file), `tessera-account-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
-      },
-      'Your account was exported.',
-    );
+    run(async () => {
+      const file = await client.exportAccount();
+      downloadText(JSON.stringify(file), `tessera-account-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+      return 'Your account was exported.';
+    });
 
   return (
     <section aria-labelledby={`${id}-h`} className="archive-section">
       <h3 id={`${id}-h`}>Archive and trash</h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {status && (
-        <p className="hint" role="status">
-          {status}
-        </p>
-      )}
+      <RelayNotices error={error} status={status} />
       <h4 id={`${id}-arch`}>Archived calendars</h4>
       {archived === null ? (
         <p className="hint">Loading…</p>
@@ -87,7 +44,7 @@ export function ArchiveSection({ relay, locale }: { relay: RelayClient; locale: 
               </p>
               <div className="inbox-actions">
                 <span className="spacer" />
-                <button type="button" className="btn btn-outline btn-small" aria-describedby={`${id}-a-${c.id}`} disabled={busy !== null} onClick={() => void act(c.id, () => client.unarchive(c.id), `${c.name} is back in your calendars.`)}>
+                <button type="button" className="btn btn-outline btn-small" aria-describedby={`${id}-a-${c.id}`} disabled={busy} onClick={() => void run(async () => (await client.unarchive(c.id), `${c.name} is back in your calendars.`))}>
                   Restore
                 </button>
               </div>
@@ -110,7 +67,7 @@ export function ArchiveSection({ relay, locale }: { relay: RelayClient; locale: 
               <p className="inbox-when">{`Deleted ${day(c.deletedAt, locale)} · removed for good on ${day(c.purgeAt, locale)}`}</p>
               <div className="inbox-actions">
                 <span className="spacer" />
-                <button type="button" className="btn btn-outline btn-small" aria-describedby={`${id}-d-${c.id}`} disabled={busy !== null} onClick={() => void act(c.id, () => client.restoreDeleted(c.id), `${c.name} was restored with its sharing.`)}>
+                <button type="button" className="btn btn-outline btn-small" aria-describedby={`${id}-d-${c.id}`} disabled={busy} onClick={() => void run(async () => (await client.restoreDeleted(c.id), `${c.name} was restored with its sharing.`))}>
                   Restore
                 </button>
               </div>
@@ -120,7 +77,7 @@ export function ArchiveSection({ relay, locale }: { relay: RelayClient; locale: 
       )}
       <h4>Export</h4>
       <p className="hint">One file with your own calendars, what you shared and your personal settings, which the relay can restore from.</p>
-      <button type="button" className="btn btn-outline btn-small" disabled={busy !== null} onClick={() => void exportAccount()}>
+      <button type="button" className="btn btn-outline btn-small" disabled={busy} onClick={() => void exportAccount()}>
         Export my account
       </button>
     </section>

@@ -1,58 +1,25 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import type { DeletedEvent } from '../../../shared/protocol/trash';
 import type { ArchiveClient } from '../../archive/ArchiveClient';
 import { DoneFooter } from '../DoneFooter';
 import { Modal } from '../Modal';
 import { ModalHeader } from '../ModalHeader';
-import { problemsOf } from '../problemsOf';
+import { RelayNotices } from '../RelayNotices';
+import { useRelayData } from '../useRelayData';
 
 /** A calendar's deleted events (kept 30 days by the relay), each with Restore: for its owner and editors. */
 export function CalendarTrashDialog({ client, calendarId, label, locale, onClose }: { client: ArchiveClient; calendarId: string; label: string; locale: string; onClose: () => void }) {
   const id = useId();
-  const [events, setEvents] = useState<DeletedEvent[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setEvents(await client.deletedEvents(calendarId));
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    }
-  }, [client, calendarId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const restore = async (e: DeletedEvent) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await client.restoreEvent(calendarId, e.key);
-      setStatus(`“${e.title || 'Untitled'}” is back in ${label}.`);
-      await load();
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const fetch = useCallback(() => client.deletedEvents(calendarId), [client, calendarId]);
+  const { data: events, busy, error, status, run } = useRelayData(fetch);
+  const restore = (e: DeletedEvent) => run(async () => (await client.restoreEvent(calendarId, e.key), `“${e.title || 'Untitled'}” is back in ${label}.`));
 
   const title = `Deleted events · ${label}`;
   return (
     <Modal label={title} onClose={onClose} className="invitations-dialog">
       <ModalHeader title={title} onClose={onClose} />
       <div className="modal-body">
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {status && (
-          <p className="hint" role="status">
-            {status}
-          </p>
-        )}
+        <RelayNotices error={error} status={status} />
         {events === null ? (
           <p className="hint">Loading…</p>
         ) : events.length === 0 ? (

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Submission } from '../../../shared/protocol/teamCalendars';
 import type { TeamClient } from '../../teams/TeamClient';
 import { DoneFooter } from '../DoneFooter';
 import { Modal } from '../Modal';
 import { ModalHeader } from '../ModalHeader';
-import { problemsOf } from '../problemsOf';
+import { RelayNotices } from '../RelayNotices';
+import { useRelayData } from '../useRelayData';
 
 function when(s: Submission): string {
   const { start, end, allDay } = s.item;
@@ -16,37 +17,18 @@ function when(s: Submission): string {
 
 /** A maintainer's view of a team calendar's queue: approve (it goes into the calendar for everyone) or reject with a reason. */
 export function SubmissionQueueDialog({ client, calendarId, label, onClose }: { client: TeamClient; calendarId: string; label: string; onClose: () => void }) {
-  const [items, setItems] = useState<Submission[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => {
-    try {
-      setItems(await client.submissions(calendarId));
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    }
-  }, [client, calendarId]);
-  useEffect(() => {
-    void load();
-    // The client is rebuilt on each render of the provider; the calendar decides what to load.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [calendarId]);
-  const act = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  // The client is rebuilt on each render of the provider; the calendar decides what to load.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const fetch = useCallback(() => client.submissions(calendarId), [calendarId]);
+  const { data: items, busy, error, run } = useRelayData(fetch);
+  const act = (fn: () => Promise<unknown>) =>
+    run(async () => {
       await fn();
       setRejecting(null);
       setReason('');
-      await load();
-    } catch (err) {
-      setError(problemsOf(err).join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const pending = items?.filter((s) => s.status === 'pending') ?? [];
   const decided = items?.filter((s) => s.status !== 'pending').slice(0, 10) ?? [];
   return (
@@ -104,11 +86,7 @@ export function SubmissionQueueDialog({ client, calendarId, label, onClose }: { 
             </ul>
           </>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <RelayNotices error={error} />
       </div>
       <DoneFooter onDone={onClose} />
     </Modal>

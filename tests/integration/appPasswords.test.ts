@@ -125,6 +125,9 @@ describe('app passwords', () => {
     expect(post.status).toBe(403);
     expect(post.body.error.code).toBe('read_only_token');
     expect((await t.api('POST', '/api/app-passwords', token.accessToken, { name: 'chain' })).status).toBe(403);
+    // An export is a GET but holds the whole account: not for an app password's token.
+    const exported = await t.api<{ error: { code: string } }>('GET', '/api/export/account', token.accessToken);
+    expect([exported.status, exported.body.error.code]).toEqual([403, 'read_only_token']);
 
     const c = t.connect(`cal/${calendarId}/full`, token.accessToken);
     await c.synced;

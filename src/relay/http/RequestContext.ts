@@ -9,7 +9,8 @@ export interface RequestContext {
   params: Record<string, string>;
   body<T>(schema: z.ZodType<T>): Promise<T>;
   /** The signed-in caller; a 401 when the bearer token is missing, bad or expired. */
-  caller(): { person: PersonRow; sessionId: string };
+  /** readOnly: the token came from an app password (it syncs and reads, nothing more). */
+  caller(): { person: PersonRow; sessionId: string; readOnly: boolean };
 }
 
 export interface Reply {

@@ -80,7 +80,7 @@ export function createHttpHandler(deps: ApiDeps, options: HttpHandlerOptions): (
         if (!who.ok) throw new RelayError(401, who.reason === 'expired' ? 'token_expired' : 'unauthorized', `The access token is not valid (${who.reason})`);
         // A token from an app password (POST /api/auth/app-password) only reads.
         if (who.readOnly && req.method !== 'GET') throw new RelayError(403, 'read_only_token', 'This token comes from an app password and can only read');
-        caller = { person: who.person, sessionId: who.sessionId };
+        caller = { person: who.person, sessionId: who.sessionId, readOnly: who.readOnly };
         return caller;
       },
     };

@@ -236,7 +236,7 @@ async function endToEnd() {
           totalMs: med('totalMs'),
           phasesMs: { parse: med('parseMs'), write: med('writeMs'), index: med('indexMs') },
           runsTotalMs: all.map((r) => round(r.totalMs)),
-          parseBreakdownMs: { workerRoundTripEmptyFile: round(breakdown.workerRoundTripEmptyMs), parseIcsOnPageThreadWarm: round(breakdown.parseIcsOnPageMs), zodCheckOfResult: round(breakdown.zodCheckMs) },
+          parseBreakdownMs: { workerRoundTripEmptyFile: round(breakdown.workerRoundTripEmptyMs), parseIcsOnPageThreadWarm: round(breakdown.parseIcsOnPageMs), zodCheckOfResult: round(breakdown.zodCheckMs), structuredCloneOfResult: round(breakdown.structuredCloneMs), jsonStringifyOfResult: round(breakdown.jsonStringifyMs), jsonParseOfResult: round(breakdown.jsonParseMs) },
           weekRows: first.weekRows,
           weekRowsMatch: all.every((r) => r.weekRowsMatch),
           reimportUnchangedMs: med('reimportMs'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultWhat, EMPTY_WHO, type CalendarEvent } from '../../src/shared/model/CalendarEvent';
 import { batchByUid, IMPORT_BATCH, importParsedIcs, type ImportCounts } from '../../src/renderer/ics/importParsedIcs';
 import { calendarNameFor, describeSkipped, formatImportReport, importHeadline } from '../../src/renderer/ics/formatImportReport';
-import { fromWorkerSchema, parsedIcsSchema, toWorkerSchema } from '../../src/renderer/ics/icsWorkerMessages';
+import { fromWorkerSchema, parsedIcsSchema, readWorkerResult, toWorkerSchema } from '../../src/renderer/ics/icsWorkerMessages';
 import { parseIcsInWorker } from '../../src/renderer/ics/parseIcsInWorker';
 import { readIcsText } from '../../src/renderer/ics/readIcsText';
 
@@ -52,9 +52,24 @@ describe('worker messages', () => {
     expect(toWorkerSchema.safeParse({ kind: 'parse', id: '1', text: 'x' }).success).toBe(false);
     expect(fromWorkerSchema.safeParse({ kind: 'progress', id: 1, done: 2, total: 3 }).success).toBe(true);
     expect(fromWorkerSchema.safeParse({ kind: 'progress', id: 1, done: -1, total: 3 }).success).toBe(false);
-    expect(fromWorkerSchema.safeParse({ kind: 'result', id: 1, result: { events: [{ uid: 'x' }], skipped: [], warnings: [] } }).success).toBe(false);
+    expect(fromWorkerSchema.safeParse({ kind: 'result', id: 1, json: '{}' }).success).toBe(true);
+    expect(fromWorkerSchema.safeParse({ kind: 'result', id: 1, result: { events: [], skipped: [], warnings: [] } }).success).toBe(false);
     expect(fromWorkerSchema.safeParse({ kind: 'boom', id: 1 }).success).toBe(false);
     expect(parsedIcsSchema.safeParse({ calendarName: null, events: [ev('a')], skipped: [{ line: 3, uid: null, summary: null, reason: 'bad' }], warnings: [] }).success).toBe(true);
+  });
+});
+
+describe('readWorkerResult', () => {
+  it('reads a result posted as JSON text', () => {
+    const result = { calendarName: 'Work', events: [ev('a'), ev('a', '2030-06-13T10:00')], skipped: [{ line: 3, uid: null, summary: null, reason: 'bad' }], warnings: ['w'] };
+    expect(readWorkerResult(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('refuses text that is not JSON, and JSON that is not a parse result', () => {
+    expect(readWorkerResult('{"events":[')).toBeNull();
+    expect(readWorkerResult('')).toBeNull();
+    expect(readWorkerResult(JSON.stringify({ events: [{ uid: 'x' }], skipped: [], warnings: [] }))).toBeNull();
+    expect(readWorkerResult('null')).toBeNull();
   });
 });
 

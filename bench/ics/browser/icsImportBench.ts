@@ -126,7 +126,7 @@ async function run(o: ImportRunOptions): Promise<ImportRun> {
  * Where the parse phase goes: a worker's start and round trip on an empty calendar,
  * parseIcs alone on this (warm) thread, and checking the worker's result with zod.
  */
-async function parseBreakdown(o: Pick<ImportRunOptions, 'count' | 'zones' | 'seed'>): Promise<{ workerRoundTripEmptyMs: number; parseIcsOnPageMs: number; zodCheckMs: number }> {
+async function parseBreakdown(o: Pick<ImportRunOptions, 'count' | 'zones' | 'seed'>): Promise<{ workerRoundTripEmptyMs: number; parseIcsOnPageMs: number; zodCheckMs: number; structuredCloneMs: number; jsonStringifyMs: number; jsonParseMs: number }> {
   const w0 = performance.now();
   await parseIcsInWorker('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n');
   const workerRoundTripEmptyMs = performance.now() - w0;
@@ -136,7 +136,13 @@ async function parseBreakdown(o: Pick<ImportRunOptions, 'count' | 'zones' | 'see
   const t1 = performance.now();
   parsedIcsSchema.parse({ calendarName: result.calendarName, events: result.events, skipped: result.skipped, warnings: result.warnings });
   const t2 = performance.now();
-  return { workerRoundTripEmptyMs, parseIcsOnPageMs: t1 - t0, zodCheckMs: t2 - t1 };
+  structuredClone(result);
+  const t3 = performance.now();
+  const json = JSON.stringify(result);
+  const t4 = performance.now();
+  JSON.parse(json);
+  const t5 = performance.now();
+  return { workerRoundTripEmptyMs, parseIcsOnPageMs: t1 - t0, zodCheckMs: t2 - t1, structuredCloneMs: t3 - t2, jsonStringifyMs: t4 - t3, jsonParseMs: t5 - t4 };
 }
 
 function machine(): { userAgent: string; hardwareConcurrency: number; timeZone: string } {

@@ -26,7 +26,7 @@ scope.onmessage = (e: MessageEvent) => {
         post({ kind: 'progress', id, done, total });
       },
     });
-    post({ kind: 'result', id, result: { calendarName: result.calendarName ?? null, events: result.events, skipped: result.skipped, warnings: result.warnings } });
+    post({ kind: 'result', id, json: JSON.stringify({ calendarName: result.calendarName ?? null, events: result.events, skipped: result.skipped, warnings: result.warnings }) });
   } catch (err) {
     post({ kind: 'error', id, message: err instanceof Error ? err.message : String(err) });
   }

@@ -1,5 +1,5 @@
 import { parseIcs } from '../../shared/ics/parseIcs';
-import { fromWorkerSchema, parsedIcsSchema, type ParsedIcs, type ToWorker } from './icsWorkerMessages';
+import { fromWorkerSchema, parsedIcsSchema, readWorkerResult, type ParsedIcs, type ToWorker } from './icsWorkerMessages';
 import { readIcsText } from './readIcsText';
 
 export type ParseProgress = (done: number, total: number) => void;
@@ -19,9 +19,10 @@ export function parseIcsInWorker(text: string, onProgress: ParseProgress = () =>
     const finish = () => worker.terminate();
     worker.onmessage = (e: MessageEvent) => {
       const parsed = fromWorkerSchema.safeParse(e.data);
+      const unexpected = () => reject(new Error('The file could not be read: the parser returned something unexpected.'));
       if (!parsed.success) {
         finish();
-        reject(new Error('The file could not be read: the parser returned something unexpected.'));
+        unexpected();
         return;
       }
       const m = parsed.data;
@@ -29,7 +30,9 @@ export function parseIcsInWorker(text: string, onProgress: ParseProgress = () =>
       if (m.kind === 'progress') onProgress(m.done, m.total);
       else if (m.kind === 'result') {
         finish();
-        resolve(m.result);
+        const result = readWorkerResult(m.json);
+        if (result) resolve(result);
+        else unexpected();
       } else {
         finish();
         reject(new Error(m.message));

@@ -1,5 +1,5 @@
 import { formatWall } from '../time/formatLocal';
-import { parseLocal, wallOfParts } from '../time/parseLocal';
+import { daysFromCivil, daysInMonth, MS_PER_DAY } from '../time/daysFromCivil';
 import type { IcsProperty } from './IcsComponent';
 
 /** A DATE or DATE-TIME value as written: model local form plus how it is anchored. */
@@ -23,20 +23,19 @@ export function readTimeValue(raw: string, tzid: string | null, valueParam: stri
   const m = TIME.exec(value);
   if (!m) return `${JSON.stringify(value.slice(0, 40))} is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS)`;
   const dateOnly = m[4] === undefined || valueParam?.toUpperCase() === 'DATE';
-  const parts = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: dateOnly ? 0 : Number(m[4]),
-    minute: dateOnly ? 0 : Number(m[5]),
-    second: dateOnly || m[6] === undefined ? 0 : Math.min(59, Number(m[6])),
-  };
-  const local = formatWall(wallOfParts(parts), dateOnly);
-  // formatWall would roll 2026-02-30 into March; parseLocal refuses it.
-  const check = `${m[1]}-${m[2]}-${m[3]}${dateOnly ? '' : `T${m[4]}:${m[5]}:${String(parts.second).padStart(2, '0')}`}`;
-  if (parseLocal(check) === null) return `${JSON.stringify(value)} is not a real date or time`;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = dateOnly ? 0 : Number(m[4]);
+  const minute = dateOnly ? 0 : Number(m[5]);
+  const second = dateOnly || m[6] === undefined ? 0 : Math.min(59, Number(m[6]));
+  // Checked by hand rather than through parseLocal (same rules): this runs for every
+  // date of a 50,000-event file, and formatWall would roll 2026-02-30 into March.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59) return `${JSON.stringify(value)} is not a real date or time`;
+  const wall = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+  const local = formatWall(wall, dateOnly);
   const utc = !dateOnly && m[7] !== undefined;
-  return { local, wall: wallOfParts(parts), dateOnly, utc, tzid: utc || dateOnly ? null : (tzid ?? null) };
+  return { local, wall, dateOnly, utc, tzid: utc || dateOnly ? null : (tzid ?? null) };
 }
 
 /** Every value of a (possibly multi-valued) date property; PERIOD values give their start. */

@@ -13,6 +13,7 @@ export interface IcsScan {
 
 /** A content line's name part: IANA token or X-name, then ';' or ':'. */
 const NAME = /^[A-Za-z0-9-]+[;:]/;
+const NAME_START = /^[A-Za-z0-9-]/;
 
 interface Line {
   text: string;
@@ -26,10 +27,18 @@ interface Line {
  * keeps the text instead of losing the event.
  */
 function unfold(text: string, warnings: string[]): Line[] {
-  const raw = text.split(/\r\n|\n|\r/);
   const out: Line[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const s = raw[i] as string;
+  const n = text.length;
+  // Split by hand (CRLF, LF or CR): a regex split made an array of every line first.
+  for (let i = 0, at = 0; at <= n; i++) {
+    let end = at;
+    while (end < n) {
+      const ch = text.charCodeAt(end);
+      if (ch === 10 || ch === 13) break;
+      end++;
+    }
+    const s = text.slice(at, end);
+    at = end + (end < n && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     if (s.length === 0) continue;
     const c = s.charCodeAt(0);
     const last = out[out.length - 1];
@@ -144,7 +153,11 @@ export function scanIcs(input: string): IcsScan {
 
   for (let k = firstBegin; k < lines.length; k++) {
     const { text: t, line } = lines[k] as Line;
-    const upper = t.length < 40 ? t.trim().toUpperCase() : '';
+    // Only a line starting with B or E can be BEGIN:/END: (continuations and other
+    // whitespace-led lines are joined by unfold, except a first line): no upper-cased
+    // copy of every content line, which was a good part of a large file's garbage.
+    const c0 = t.charCodeAt(0) | 0x20;
+    const upper = t.length < 40 && (c0 === 0x62 || c0 === 0x65 || !NAME_START.test(t)) ? t.trim().toUpperCase() : '';
     if (upper.startsWith('BEGIN:')) {
       const name = upper.slice(6);
       if (name === 'VEVENT' || name === 'VCALENDAR' || name === 'VTIMEZONE') {

@@ -93,7 +93,7 @@ describe('export and restore', () => {
     const r = await t.api<ExportJson>('GET', '/api/admin/export', admin);
     expect(r.status).toBe(200);
     orgFile = r.body;
-    expect(orgFile).toMatchObject({ format: 'tessera-export', version: 1, body: { kind: 'org' } });
+    expect(orgFile).toMatchObject({ format: 'tessera-export', version: 2, body: { kind: 'org' } });
     expect(t.relay.store.audit.all(5).map((e) => e.action)).toContain('export.org');
     const file = path.join(dir, 'acme.json');
     writeFileSync(file, JSON.stringify(orgFile));
@@ -128,7 +128,7 @@ describe('export and restore', () => {
     await expect(restore('{not json')).rejects.toMatchObject({ code: 'export_damaged' });
     await expect(restore({ format: 'ical', version: 1 })).rejects.toMatchObject({ code: 'export_foreign' });
     await expect(restore([1, 2])).rejects.toMatchObject({ code: 'export_foreign' });
-    await expect(restore({ ...orgFile, version: 2 })).rejects.toMatchObject({ code: 'export_foreign', message: expect.stringContaining('version 2') });
+    await expect(restore({ ...orgFile, version: 3 })).rejects.toMatchObject({ code: 'export_foreign', message: expect.stringContaining('version 3') });
     await expect(restore({ ...orgFile, body: { ...orgFile.body, exportedAt: 1 } })).rejects.toMatchObject({ code: 'export_damaged', message: expect.stringContaining('checksum') });
     await expect(restore({ ...orgFile, checksum: 'x' })).rejects.toMatchObject({ code: 'export_damaged' });
     await expect(restore({ ...orgFile, extra: true })).rejects.toMatchObject({ code: 'export_damaged' });
@@ -209,5 +209,152 @@ describe('export and restore', () => {
     expect(lines[0]).toMatch(/organisation Acme/);
     await expect(runAdminCommand(t.relay.store, ['export', '--org', 'Nope', '--out', out], () => {})).rejects.toMatchObject({ status: 404 });
     await expect(runAdminCommand(t.relay.store, ['export', '--org', 'Acme'], () => {})).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe('export and restore of the organisation features (version 2)', () => {
+  let t: TestRelay;
+  let dir: string;
+  let file: ExportJson;
+  let admin: string;
+  const ids: Record<string, string> = {};
+  let feedPath = '';
+  let appPassword = '';
+  const hours = [{ day: 1, start: '08:00', end: '16:00' }];
+  const item = { title: 'Visit Globex', start: '2026-03-04T10:00', end: '2026-03-04T11:30', tzid: 'Europe/Berlin' };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tessera-export2-'));
+    t = await startTestRelay();
+    t.org('Beta', 'availability');
+    const org = t.relay.store.directory.orgByName('Beta')!;
+    ids.admin = (await t.person('admin@beta.test', { admin: true, org })).id;
+    ids.mia = (await t.person('mia@beta.test', { org })).id;
+    ids.leo = (await t.person('leo@beta.test', { org })).id;
+    ids.rex = (await t.person('rex@beta.test', { org })).id;
+    admin = (await t.signIn('admin@beta.test')).accessToken;
+    const mia = (await t.signIn('mia@beta.test')).accessToken;
+    const leo = (await t.signIn('leo@beta.test')).accessToken;
+    const ok = (r: { status: number; body: unknown }) => {
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+      return r.body as Record<string, unknown>;
+    };
+    ok(await t.api('PUT', '/api/admin/policies', admin, { icsLinksMax: 'limited', externalSharingMax: 'none' }));
+    ok(await t.api('PUT', '/api/profile', mia, { zone: 'Europe/Berlin', workingHours: hours }));
+    ids.sales = ok(await t.api('POST', '/api/admin/shared-addresses', admin, { email: 'sales@beta.test', name: 'Sales' })).id as string;
+    ok(await t.api('PUT', `/api/admin/shared-addresses/${ids.sales}/members`, admin, { userId: ids.mia }));
+    ok(await t.api('POST', `/api/admin/shared-addresses/${ids.sales}/aliases`, admin, { alias: 'deals@beta.test' }));
+    ids.team = ok(await t.api('POST', '/api/admin/team-calendars', admin, { name: 'Client visits', scope: { kind: 'org' }, level: 'availability', maintainerIds: [ids.mia], acceptsSubmissions: true })).id as string;
+    ok(await t.api('POST', `/api/calendars/${ids.team}/submissions`, leo, item));
+    ids.cal = ok(await t.api('POST', '/api/calendars', mia, { name: 'Mia plans' })).id as string;
+    feedPath = ok(await t.api('POST', `/api/calendars/${ids.cal}/ics-links`, mia, { level: 'limited' })).path as string;
+    ids.old = ok(await t.api('POST', '/api/calendars', mia, { name: 'Old' })).id as string;
+    ok(await t.api('POST', `/api/calendars/${ids.old}/archive`, mia));
+    appPassword = ok(await t.api('POST', '/api/app-passwords', leo, { name: 'Phone' })).password as string;
+    ok(await t.api('DELETE', `/api/admin/people/${ids.rex}`, admin));
+    file = (await t.api<ExportJson>('GET', '/api/admin/export', admin)).body;
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const restoreInto = async (relay: TestRelay, value: unknown) => {
+    const f = path.join(dir, `f${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(f, JSON.stringify(value));
+    const lines: string[] = [];
+    await runAdminCommand(relay.relay.store, ['restore', '--file', f], (l) => lines.push(l));
+    return lines;
+  };
+  const resealed = (body: unknown, version = 2) => ({ ...file, version, body, checksum: checksumOf(body) });
+  const allCounts = (store: Store) =>
+    Object.fromEntries(
+      ['orgs', 'people', 'calendars', 'grants', 'org_policies', 'profiles', 'shared_addresses', 'shared_address_members', 'shared_address_aliases', 'team_calendars', 'team_submissions', 'removed_people', 'ics_links', 'app_passwords', 'calendar_archive'].map((x) => [x, count(store, x)]),
+    );
+
+  it('brings back policies, profiles, shared addresses, team settings, removals, ICS links, app passwords and archive state', async () => {
+    const fresh = await startTestRelay();
+    try {
+      await restoreInto(fresh, file);
+      const s = fresh.relay.store;
+      const orgId = s.directory.orgByName('Beta')!.id;
+      const admin2 = (await fresh.signIn('admin@beta.test')).accessToken;
+      const mia2 = (await fresh.signIn('mia@beta.test')).accessToken;
+      // The policy still refuses.
+      expect((await fresh.api('GET', '/api/admin/policies', admin2)).body).toMatchObject({ icsLinksMax: 'limited', externalSharingMax: 'none' });
+      const refused = await fresh.api<{ error: { code: string } }>('POST', `/api/calendars/${ids.cal}/ics-links`, mia2, { level: 'reviewer' });
+      expect(refused.body.error.code).toBe('policy_ics_links');
+      // The profile is in the directory.
+      expect((await fresh.api('GET', '/api/profile', mia2)).body).toEqual({ zone: 'Europe/Berlin', workingHours: hours });
+      expect(s.profiles.ofOrg(orgId).get(ids.mia!)).toEqual({ zone: 'Europe/Berlin', workingHours: hours });
+      // The shared address, its member and its alias.
+      expect(s.sharedAddresses.byAlias('deals@beta.test')).toBe(ids.sales);
+      expect(s.sharedAddresses.members(ids.sales!)).toEqual([ids.mia]);
+      // Team settings and the pending submission.
+      expect(s.teams.team(ids.team!)).toMatchObject({ scope_kind: 'org', level: 'availability', accepts_submissions: true });
+      expect(s.teams.pendingCount(ids.team!)).toBe(1);
+      const queue = await fresh.api<{ submissions: { item: { title: string } }[] }>('GET', `/api/calendars/${ids.team}/submissions`, mia2);
+      expect(queue.body.submissions.map((x) => x.item.title)).toEqual(['Visit Globex']);
+      // The feed answers at the same URL.
+      const feed = await fetch(fresh.relay.url + feedPath);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+      // The removed person stays removed; the app password still exchanges.
+      expect(s.removedPeople.isRemoved(ids.rex!)).toBe(true);
+      await expect(fresh.signIn('rex@beta.test')).rejects.toThrow();
+      expect((await fresh.api('POST', '/api/auth/app-password', null, { email: 'leo@beta.test', password: appPassword })).status).toBe(200);
+      // Archive state with its time and author.
+      expect(s.archive.get(ids.old!)).toEqual(t.relay.store.archive.get(ids.old!));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a version 1 file still restores, with the newer sections empty', async () => {
+    const fresh = await startTestRelay();
+    try {
+      const { policy, appPasswordsAllowed, profiles, sharedAddresses, teams, removedPeople, icsLinks, appPasswords, ...v1 } = file.body;
+      void [policy, appPasswordsAllowed, profiles, sharedAddresses, teams, removedPeople, icsLinks, appPasswords];
+      const body = { ...v1, calendars: file.body.calendars.map(({ archivedAt, archivedBy, ...c }: Record<string, unknown>) => (void [archivedAt, archivedBy], c)) };
+      const lines = await restoreInto(fresh, resealed(body, 1));
+      expect(lines[0]).toMatch(/4 calendar\(s\) restored/);
+      expect(fresh.relay.store.archive.isArchived(ids.old!)).toBe(true);
+      expect(fresh.relay.store.profiles.get(ids.mia!)).toBeNull();
+      // A version 1 file carrying a version 2 section is damaged.
+      await expect(restoreInto(fresh, resealed({ ...body, profiles: [] }, 1))).rejects.toMatchObject({ code: 'export_damaged' });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('refuses a damaged or inconsistent new section and writes nothing', async () => {
+    const fresh = await startTestRelay();
+    try {
+      const before = allCounts(fresh.relay.store);
+      const b = file.body as Record<string, unknown> & Record<string, Record<string, unknown>[]>;
+      const first = (k: string) => b[k]![0]!;
+      const bad: [string, unknown][] = [
+        ['alias', { ...b, sharedAddresses: [{ ...first('sharedAddresses'), personId: 'stranger' }] }],
+        ['member', { ...b, sharedAddresses: [{ ...first('sharedAddresses'), members: ['stranger'] }] }],
+        ['alias twice', { ...b, sharedAddresses: [{ ...first('sharedAddresses'), aliases: ['deals@beta.test', 'deals@beta.test'] }] }],
+        ['link calendar', { ...b, icsLinks: [{ ...first('icsLinks'), calendarId: 'elsewhere' }] }],
+        ['link token', { ...b, icsLinks: [{ ...first('icsLinks'), token: 'A'.repeat(43) }] }],
+        ['link level', { ...b, icsLinks: [{ ...first('icsLinks'), level: 'owner' }] }],
+        ['profile zone', { ...b, profiles: [{ ...first('profiles'), zone: 'Mars/Olympus' }] }],
+        ['profile person', { ...b, profiles: [{ ...first('profiles'), userId: 'stranger' }] }],
+        ['team calendar', { ...b, teams: [{ ...first('teams'), calendarId: ids.cal }] }],
+        ['submitter', { ...b, teams: [{ ...first('teams'), pending: [{ ...(first('teams').pending as Record<string, unknown>[])[0], submitterId: 'stranger' }] }] }],
+        ['removed', { ...b, removedPeople: [{ ...first('removedPeople'), userId: 'stranger' }] }],
+        ['app password', { ...b, appPasswords: [{ ...first('appPasswords'), userId: 'stranger' }] }],
+        ['policy', { ...b, policy: { icsLinksMax: 'owner', externalSharingMax: 'none', newCalendarLevel: null } }],
+        ['archive', { ...b, calendars: b.calendars!.map((c) => ({ ...c, archived: false })) }],
+      ];
+      for (const [what, body] of bad) {
+        await expect(restoreInto(fresh, resealed(body)), what).rejects.toMatchObject({ code: 'export_damaged' });
+      }
+      expect(allCounts(fresh.relay.store)).toEqual(before);
+    } finally {
+      await fresh.close();
+    }
   });
 });

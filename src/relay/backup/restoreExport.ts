@@ -1,4 +1,7 @@
 import { conflict, forbidden } from '../RelayError';
+import { PolicyStore } from '../store/PolicyStore';
+import type { Store } from '../store/Store';
+import type { ExportBody } from './exportFileSchema';
 import { administers } from '../sharing/requireManager';
 import type { Actor, SharingContext } from '../sharing/SharingContext';
 import { parseExportFile } from './parseExportFile';
@@ -21,6 +24,8 @@ export interface RestoreReport {
   grantsDropped: number;
   overlaysRestored: number;
   overlaysSkipped: number;
+  /** What came back with the people, calendars and organisation created here (version 2 sections). */
+  settingsRestored: { policy: boolean; profiles: number; sharedAddresses: number; aliases: number; teams: number; submissions: number; removedPeople: number; icsLinks: number; appPasswords: number };
 }
 
 /**
@@ -49,7 +54,9 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
     grantsDropped: 0,
     overlaysRestored: 0,
     overlaysSkipped: 0,
+    settingsRestored: { policy: false, profiles: 0, sharedAddresses: 0, aliases: 0, teams: 0, submissions: 0, removedPeople: 0, icsLinks: 0, appPasswords: 0 },
   };
+  const createdPeople = new Set<string>();
   const { store } = ctx;
   store.transaction(() => {
     const org = store.directory.org(body.org.id);
@@ -57,6 +64,12 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
       if (store.directory.orgByName(body.org.name)) throw conflict(`Another organisation is named ${body.org.name}`);
       store.backup.insertOrg({ id: body.org.id, name: body.org.name, default_level: body.org.defaultLevel, created_at: body.org.createdAt });
       report.orgCreated = true;
+      // An organisation that exists here keeps its own policies.
+      if (body.policy) {
+        new PolicyStore(store.db).put(body.org.id, body.policy, actor.id, now);
+        report.settingsRestored.policy = true;
+      }
+      if (!body.appPasswordsAllowed) store.appPasswords.setAllowed(body.org.id, false);
     }
     for (const p of body.people) {
       const existing = store.directory.person(p.id);
@@ -67,6 +80,7 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
       if (store.directory.personByEmail(p.email)) throw conflict(`Another person uses ${p.email} here`);
       store.backup.insertPerson({ id: p.id, org_id: body.org.id, email: p.email.toLowerCase(), name: p.name, password_hash: p.passwordHash ?? NO_PASSWORD, is_admin: p.isAdmin, created_at: p.createdAt });
       report.peopleCreated++;
+      createdPeople.add(p.id);
       if (!p.passwordHash) report.peopleWithoutPassword.push(p.email);
     }
     for (const g of body.groups) {
@@ -95,7 +109,7 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
       store.rooms.deletePrefix(`cal/${c.id}/`);
       store.rooms.append(`cal/${c.id}/full`, Buffer.from(c.documents.full, 'base64'));
       if (c.documents.private) store.rooms.append(`cal/${c.id}/private`, Buffer.from(c.documents.private, 'base64'));
-      if (c.archived) store.archive.archive(c.id, actor.id, now);
+      if (c.archived) store.archive.archive(c.id, c.archivedBy ?? actor.id, c.archivedAt ?? now);
       for (const g of c.grants) {
         const subject = g.subjectKind === 'user' ? store.directory.person(g.subjectId) : store.directory.group(g.subjectId);
         if (!subject || g.subjectId === c.ownerId) {
@@ -108,6 +122,7 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
       }
       report.calendarsRestored.push(c.id);
     }
+    restoreSettings(store, body, createdPeople, new Set(report.calendarsRestored), report.settingsRestored);
     for (const o of body.overlays) {
       const room = `user/${o.userId}`;
       // An overlay in use here is newer than the file: never appended to from outside the room host.
@@ -140,4 +155,56 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
   }
   ctx.effects.accessChanged([...people].filter((id) => store.directory.person(id)), { byId: actor.id, byName: actor.name });
   return report;
+}
+
+/**
+ * The version 2 sections, by the same rule as the rest: a person's profile,
+ * removal mark, app passwords and shared address come back only with a person
+ * created here, a calendar's team settings and ICS links only with a calendar
+ * restored here; what exists keeps its own. A clash (an alias or link token in
+ * use here) is a conflict and the whole restore is rolled back.
+ */
+function restoreSettings(store: Store, body: ExportBody, people: Set<string>, calendars: Set<string>, out: RestoreReport['settingsRestored']): void {
+  for (const p of body.profiles) {
+    if (!people.has(p.userId)) continue;
+    store.profiles.put(p.userId, { zone: p.zone, workingHours: p.workingHours }, body.exportedAt);
+    out.profiles++;
+  }
+  for (const r of body.removedPeople) if (people.has(r.userId) && store.removedPeople.mark(r.userId, r.removedBy, r.removedAt)) out.removedPeople++;
+  for (const a of body.sharedAddresses) {
+    if (!people.has(a.personId) || !calendars.has(a.calendarId)) continue;
+    store.sharedAddresses.insert({ person_id: a.personId, org_id: body.org.id, calendar_id: a.calendarId, created_at: a.createdAt });
+    out.sharedAddresses++;
+    for (const m of a.members) if (store.directory.person(m)?.org_id === body.org.id) store.sharedAddresses.addMember(a.personId, m);
+    for (const raw of a.aliases) {
+      const alias = raw.toLowerCase();
+      if (store.sharedAddresses.byAlias(alias) || store.directory.personByEmail(alias)) throw conflict(`The alias ${alias} is in use here`);
+      store.sharedAddresses.addAlias(a.personId, alias);
+      out.aliases++;
+    }
+  }
+  for (const t of body.teams) {
+    if (!calendars.has(t.calendarId) || store.teams.team(t.calendarId)) continue;
+    store.teams.insertTeam({ calendar_id: t.calendarId, scope_kind: t.scopeKind, level: t.level, accepts_submissions: t.acceptsSubmissions, created_by: t.createdBy, created_at: t.createdAt });
+    out.teams++;
+    for (const s of t.pending) {
+      if (!store.directory.person(s.submitterId) || store.teams.submission(s.id)) continue;
+      store.teams.insertSubmission({ id: s.id, calendar_id: t.calendarId, submitter_id: s.submitterId, item: JSON.stringify(s.item), status: 'pending', reason: '', at: s.at, decided_at: null, decided_by_name: '', event_key: null });
+      out.submissions++;
+    }
+  }
+  for (const l of body.icsLinks) {
+    if (!calendars.has(l.calendarId)) continue;
+    if (store.icsLinks.byTokenHash(l.tokenHash)) throw conflict(`An ICS link of calendar ${l.calendarId} in this file is in use here`);
+    store.icsLinks.insert({ id: l.id, calendar_id: l.calendarId, token_hash: l.tokenHash, token: l.token, level: l.level, password_hash: l.passwordHash, expires_at: l.expiresAt, created_at: l.createdAt, created_by: l.createdBy, created_by_name: l.createdByName });
+    if (l.revokedAt !== null) store.icsLinks.revoke(l.id, l.revokedAt);
+    out.icsLinks++;
+  }
+  for (const a of body.appPasswords) {
+    if (!people.has(a.userId) || store.appPasswords.get(a.id)) continue;
+    store.appPasswords.insert({ id: a.id, user_id: a.userId, name: a.name, hash: a.hash, created_at: a.createdAt });
+    if (a.lastUsedAt !== null) store.appPasswords.touch(a.id, a.lastUsedAt);
+    if (a.revokedAt !== null) store.appPasswords.revoke(a.id, a.revokedAt);
+    out.appPasswords++;
+  }
 }

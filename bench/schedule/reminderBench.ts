@@ -82,7 +82,8 @@ function naive(sources: ReminderSource[], ownCalendars: ReadonlySet<string>, per
       const startMs = src.master.when.allDay ? localToEpoch(inst.start, null, 'Europe/Berlin') : inst.startMs;
       for (const m of minutesList) {
         const fire = startMs - m * 60_000;
-        if (fire >= sinceMs && fire <= untilMs) ids.push(reminderInstanceId(src.calendarId, src.master.uid, inst.start, m));
+        // The same rule as the app: before the cut-off only if the item began before it too.
+        if ((fire >= sinceMs || startMs >= sinceMs) && fire <= untilMs) ids.push(reminderInstanceId(src.calendarId, src.master.uid, inst.start, m));
       }
     }
   }

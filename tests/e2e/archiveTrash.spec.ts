@@ -63,7 +63,7 @@ test('delete and restore an event; archive and restore a calendar; export the ac
     await section.getByRole('button', { name: 'Export my account', exact: true }).click();
     const file = await (await download).path();
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number; body: { kind: string; calendars: { name: string; archived: boolean }[] } };
-    expect(exported).toMatchObject({ format: 'tessera-export', version: 1, body: { kind: 'account' } });
+    expect(exported).toMatchObject({ format: 'tessera-export', version: 2, body: { kind: 'account' } });
     expect(exported.body.calendars).toEqual([expect.objectContaining({ name: 'Calendar', archived: true })]);
 
     await archived.getByRole('button', { name: 'Restore', exact: true }).click();

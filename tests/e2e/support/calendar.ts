@@ -110,6 +110,10 @@ export async function dragEventTo(page: Page, event: Locator, date: string, time
 
 /** Picks an event up and holds it over `date` `time` with the button still down; `drop()` lets go there and waits for the save. */
 export async function startDrag(page: Page, event: Locator, date: string, time: string): Promise<{ drop: () => Promise<void> }> {
+  // Target first, then the event: the grid opens scrolled to the current hour, so
+  // the target can be out of view, and scrolling to it with the button already
+  // down made FullCalendar land one slot off (at some times of day only).
+  await page.locator(`.fc-timegrid-slot-lane[data-time="${time}:00"]`).scrollIntoViewIfNeeded();
   await event.scrollIntoViewIfNeeded();
   const box = await event.boundingBox();
   if (!box) throw new Error('Event not on screen');

@@ -38,7 +38,7 @@ test('delete and restore an event; archive and restore a calendar; export the ac
     const trash = p.getByRole('dialog', { name: 'Deleted events · Calendar' });
     const item = trash.getByRole('listitem').filter({ hasText: 'Kickoff' });
     await expect(item).toBeVisible();
-    await p.screenshot({ path: '.exp/o4-deleted-events.png' });
+    await p.screenshot({ path: test.info().outputPath('o4-deleted-events.png') });
     await item.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(trash.getByRole('status')).toHaveText('“Kickoff” is back in Calendar.');
     await expect(trash.getByText('No deleted events.', { exact: false })).toBeVisible();
@@ -56,7 +56,7 @@ test('delete and restore an event; archive and restore a calendar; export the ac
     const archived = section.getByRole('list', { name: 'Archived calendars' }).getByRole('listitem').filter({ hasText: 'Calendar' });
     await expect(archived).toBeVisible();
     await section.scrollIntoViewIfNeeded();
-    await p.screenshot({ path: '.exp/o4-settings-archive.png' });
+    await p.screenshot({ path: test.info().outputPath('o4-settings-archive.png') });
 
     // 3. Export my account: one versioned file with the calendar in it.
     const download = p.waitForEvent('download');

@@ -94,7 +94,7 @@ test('find a time proposes a slot every required attendee can make, in their hou
     await expect(grid.getByRole('group', { name: 'Bob Berlin' })).toContainText('16:00');
     await expect(grid.getByRole('group', { name: 'Carol NewYork' })).toContainText('10:00');
     await suggestions.first().click();
-    await dialog.screenshot({ path: '.exp/h5-find-time.png' });
+    await dialog.screenshot({ path: test.info().outputPath('h5-find-time.png') });
     // Nothing of theirs beyond availability was needed, and nothing was shown: no titles in the dialog.
     await expect(dialog).not.toContainText('customer call');
     await expect(dialog).not.toContainText('dentist');

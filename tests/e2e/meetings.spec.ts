@@ -78,7 +78,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     await expect(dialog.getByRole('listitem', { name: 'guest@outside.example' })).toContainText('will not be notified');
     await dialog.getByRole('combobox', { name: 'Role of Carol Attendee' }).selectOption('optional');
     await expect(dialog.getByLabel('Responses')).toHaveText('Accepted 0, Tentative 0, Declined 0, No answer 3');
-    await a.screenshot({ path: 'test-results/meetings-editor.png' });
+    await a.screenshot({ path: test.info().outputPath('meetings-editor.png') });
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(timedEvent(a, WEEK.wed, TITLE)).toBeVisible();
@@ -105,7 +105,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     await forCarol.getByLabel(/^Comment for Alice Organiser/).fill('Carol is on leave');
     await forCarol.getByRole('button', { name: 'Decline', exact: true }).click();
     await expect(forCarol).toContainText('Dave Delegate declined for Carol Attendee');
-    await d.screenshot({ path: 'test-results/meetings-delegate.png' });
+    await d.screenshot({ path: test.info().outputPath('meetings-delegate.png') });
     await daveInbox.getByRole('button', { name: 'Done', exact: true }).click();
 
     // Carol sees Dave's answer on her own request.
@@ -122,7 +122,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     await expect(edit.getByRole('listitem', { name: 'Carol Attendee' })).toContainText('Declined');
     await expect(edit.getByRole('listitem', { name: 'Carol Attendee' })).toContainText('Carol is on leave');
     await expect(edit.getByRole('button', { name: 'Send update', exact: true })).toBeVisible();
-    await a.screenshot({ path: 'test-results/meetings-organiser.png' });
+    await a.screenshot({ path: test.info().outputPath('meetings-organiser.png') });
     await edit.getByRole('button', { name: 'Cancel', exact: true }).click();
     const aliceInbox = await openInbox(a);
     await expect(aliceInbox.getByRole('region', { name: 'Answers to your meetings' })).toContainText('Bob Attendee accepted Budget review');
@@ -135,7 +135,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     await editor(a).getByRole('button', { name: 'Cancel meeting', exact: true }).click();
     const cancel = a.getByRole('dialog', { name: 'Cancel meeting' });
     await cancel.getByLabel('Message to attendees (optional)').fill('Moved to next quarter');
-    await a.screenshot({ path: 'test-results/meetings-cancel.png' });
+    await a.screenshot({ path: test.info().outputPath('meetings-cancel.png') });
     await cancel.getByRole('button', { name: 'Send cancellation', exact: true }).click();
     await expect(editor(a)).toBeHidden();
     await expect(timedEvent(a, WEEK.wed, TITLE)).toHaveCount(0);

@@ -54,11 +54,11 @@ test('an admin creates a team calendar for one department; a maintainer approves
     await form.getByLabel('They can').selectOption('reviewer');
     await form.getByRole('group', { name: 'Maintainers' }).getByRole('checkbox', { name: /^Sue Sales/ }).check();
     await form.getByRole('checkbox', { name: /^Accept submissions/ }).check();
-    await ada.page.screenshot({ path: '.exp/o1-admin-form.png' });
+    await ada.page.screenshot({ path: test.info().outputPath('o1-admin-form.png') });
     await form.getByRole('button', { name: 'Create team calendar' }).click();
     await expect(adminPage.getByRole('status')).toHaveText(`${LABEL} was created.`);
     await expect(adminPage.getByRole('list', { name: 'Team calendars' }).getByRole('listitem', { name: LABEL })).toContainText('Sales');
-    await ada.page.screenshot({ path: '.exp/o1-admin-created.png' });
+    await ada.page.screenshot({ path: test.info().outputPath('o1-admin-created.png') });
     await adminPage.getByRole('button', { name: 'Close' }).first().click();
 
     // 2. Sales people see it without an invitation; Engineering does not.
@@ -83,19 +83,19 @@ test('an admin creates a team calendar for one department; a maintainer approves
     const submit = sam.page.getByRole('dialog', { name: `Submit an item to ${LABEL}` });
     await submit.getByLabel('Title').fill(TITLE);
     await submit.getByLabel('Location').fill('Globex HQ');
-    await sam.page.screenshot({ path: '.exp/o1-submit.png' });
+    await sam.page.screenshot({ path: test.info().outputPath('o1-submit.png') });
     await submit.getByRole('button', { name: 'Submit', exact: true }).click();
     await expect(submit).toBeHidden();
 
     // 4. Sue sees the badge, opens the queue and approves.
     const badge = sue.page.getByRole('complementary', { name: 'Sidebar' }).locator('.team-queue-badge');
     await expect(badge).toContainText('1', { timeout: 20_000 });
-    await sue.page.screenshot({ path: '.exp/o1-badge.png' });
+    await sue.page.screenshot({ path: test.info().outputPath('o1-badge.png') });
     await sue.page.getByRole('button', { name: `Options for ${LABEL}`, exact: true }).click();
     await sue.page.getByRole('button', { name: /^Submissions…/ }).click();
     const queue = sue.page.getByRole('dialog', { name: `Submissions to ${LABEL}` });
     await expect(queue.getByRole('listitem', { name: TITLE })).toContainText('from Sam Sales');
-    await sue.page.screenshot({ path: '.exp/o1-queue.png' });
+    await sue.page.screenshot({ path: test.info().outputPath('o1-queue.png') });
     await queue.getByRole('button', { name: `Approve ${TITLE}` }).click();
     await expect(queue.getByText('Nothing is waiting.')).toBeVisible();
     await queue.getByRole('button', { name: 'Done' }).click();
@@ -104,14 +104,14 @@ test('an admin creates a team calendar for one department; a maintainer approves
     // 5. The approved item is in the calendar for the maintainer and the submitter.
     await expect(sue.page.locator('.fc-event', { hasText: TITLE })).toBeVisible({ timeout: 20_000 });
     await expect(sam.page.locator('.fc-event', { hasText: TITLE })).toBeVisible({ timeout: 20_000 });
-    await sam.page.screenshot({ path: '.exp/o1-approved.png' });
+    await sam.page.screenshot({ path: test.info().outputPath('o1-approved.png') });
     await expect(eve.page.locator('.fc-event', { hasText: TITLE })).toHaveCount(0);
 
     // 6. The submitter is told in the inbox.
     await sam.page.getByRole('button', { name: 'Invitations', exact: true }).click();
     const inbox = sam.page.getByRole('dialog', { name: 'Invitations' });
     await expect(inbox.getByRole('region', { name: 'Your submissions' })).toContainText(`Sue Sales approved “${TITLE}”`);
-    await sam.page.screenshot({ path: '.exp/o1-inbox.png' });
+    await sam.page.screenshot({ path: test.info().outputPath('o1-inbox.png') });
 
     for (const d of devices) expect(d.errors, d.name).toEqual([]);
   } finally {

@@ -5,7 +5,9 @@ import { readAccess } from '../../src/shared/protocol/inboxDocument';
 import { deleteEventKey, groupMap } from '../../src/shared/model/eventDocument';
 import type { DeletedCalendar, DeletedEvent } from '../../src/shared/protocol/trash';
 import { runAdminCommand } from '../../src/relay/cli/runAdminCommand';
+import { purgeTrash } from '../../src/relay/trash/purgeTrash';
 import { TRASH_MS } from '../../src/relay/trash/trashPeriod';
+import { icsLinkListSchema, icsLinkSchema, type IcsLink } from '../../src/shared/protocol/icsLinks';
 import { writeProbe, writeSample } from './support/events';
 import { startTestRelay, waitFor, within, type SyncClient, type TestRelay } from './support/relayHarness';
 
@@ -228,5 +230,83 @@ describe('archive and trash', () => {
     expect(t.relay.store.sharing.calendar(id)?.name).toBe('CLI cal');
     await expect(runAdminCommand(t.relay.store, ['restore-deleted'], () => {})).rejects.toMatchObject({ status: 400 });
     await expect(runAdminCommand(t.relay.store, ['archive', '--calendar', 'missing'], () => {})).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('a deleted calendar’s ICS links answer 404 in the trash, come back on restore as they were, and go with the purge', async () => {
+    const { id } = await newCalendar('Published');
+    const publish = async (body: Record<string, unknown>): Promise<IcsLink> => {
+      const r = await t.api('POST', `/api/calendars/${id}/ics-links`, owner, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return icsLinkSchema.parse(r.body);
+    };
+    const feed = async (path: string, password?: string) => {
+      const headers: Record<string, string> = password ? { Authorization: `Basic ${Buffer.from(`x:${password}`).toString('base64')}` } : {};
+      const res = await fetch(t.relay.url + path, { headers });
+      return { status: res.status, body: await res.text(), etag: res.headers.get('etag') };
+    };
+    const open = await publish({ level: 'reviewer' });
+    const locked = await publish({ level: 'limited', password: 'correct horse', expiresAt: t.relay.sharing.now() + 10 * 24 * 3_600_000 });
+    const revoked = await publish({ level: 'availability' });
+    expect((await t.api('DELETE', `/api/calendars/${id}/ics-links/${revoked.id}`, owner)).status).toBe(200);
+    const before = await feed(open.path!);
+    expect(before.status).toBe(200);
+    expect(before.body).toContain('Board meeting');
+    expect((await feed(locked.path!, 'correct horse')).status).toBe(200);
+    expect((await feed(revoked.path!)).status).toBe(410);
+    const listedBefore = icsLinkListSchema.parse((await t.api('GET', `/api/calendars/${id}/ics-links`, owner)).body).links;
+
+    expect((await t.api('DELETE', `/api/calendars/${id}`, owner)).status).toBe(204);
+    // In the trash every link is an unknown token: the same answer as a made-up one, naming nothing.
+    const unknown = await feed(`/ics/${'A'.repeat(43)}.ics`);
+    for (const [path, password] of [[open.path!], [locked.path!, 'correct horse'], [revoked.path!]] as const) {
+      const r = await feed(path, password);
+      expect(r).toMatchObject({ status: 404, body: unknown.body });
+      expect(r.body).not.toContain('Published');
+    }
+
+    expect((await t.api('POST', `/api/trash/calendars/${id}/restore`, owner)).status).toBe(200);
+    const after = await feed(open.path!);
+    expect(after).toMatchObject({ status: 200, body: before.body, etag: before.etag });
+    expect((await feed(locked.path!)).status).toBe(401);
+    expect((await feed(locked.path!, 'wrong')).status).toBe(401);
+    expect((await feed(locked.path!, 'correct horse')).status).toBe(200);
+    expect((await feed(revoked.path!)).status).toBe(410);
+    // Same ids, levels, passwords, expiries and revocations; the access logs did not come back.
+    const listedAfter = icsLinkListSchema.parse((await t.api('GET', `/api/calendars/${id}/ics-links`, owner)).body).links;
+    const strip = (l: IcsLink) => ({ ...l, lastAccessAt: null, accessCount: 0 });
+    expect(listedAfter.map(strip)).toEqual(listedBefore.map(strip));
+    expect(t.relay.store.audit.forCalendar(id).find((e) => e.action === 'calendar.restore-deleted')?.detail).toMatchObject({ icsLinks: 3, icsLinksRevokedByPolicy: 0, droppedIcsLinks: 0 });
+    // A change after the restore reaches the feed (the cache follows the room, not the old entry).
+    const full = await openFull(id, owner);
+    full.doc.transact(() => deleteEventKey(full.doc, 'pub'));
+    await waitFor(() => t.relay.rooms.peek(`cal/${id}/full`)?.doc.getMap('when').has('pub') === false, 2_000, 'event removed');
+    expect((await feed(open.path!)).body).not.toContain('Board meeting');
+
+    // A policy tightened while the calendar was in the trash holds when it comes back.
+    expect((await t.api('DELETE', `/api/calendars/${id}`, owner)).status).toBe(204);
+    admin = (await t.signIn('admin@example.com')).accessToken;
+    const tightened = await t.api('PUT', '/api/admin/policies', admin, { icsLinksMax: 'limited' });
+    expect(tightened.status, JSON.stringify(tightened.body)).toBe(200);
+    expect((await t.api('POST', `/api/trash/calendars/${id}/restore`, owner)).status).toBe(200);
+    expect((await feed(open.path!)).status).toBe(410);
+    expect((await feed(locked.path!, 'correct horse')).status).toBe(200);
+    const capped = icsLinkListSchema.parse((await t.api('GET', `/api/calendars/${id}/ics-links`, owner)).body).links;
+    expect(capped.find((l) => l.id === open.id)).toMatchObject({ status: 'revoked' });
+    expect((await t.api('PUT', '/api/admin/policies', admin, { icsLinksMax: 'reviewer' })).status).toBe(200);
+
+    // A damaged link copy refuses the restore like damaged grants do.
+    expect((await t.api('DELETE', `/api/calendars/${id}`, owner)).status).toBe(204);
+    const kept = t.relay.store.trash.calendar(id)!.ics_links;
+    t.relay.store.db.prepare("UPDATE calendar_trash SET ics_links = '[{\"level\":\"god\"}]' WHERE calendar_id = ?").run(id);
+    expect(await t.api('POST', `/api/trash/calendars/${id}/restore`, owner)).toMatchObject({ status: 500, body: { error: { code: 'trash_damaged' } } });
+    expect((await feed(locked.path!, 'correct horse')).status).toBe(404);
+    t.relay.store.db.prepare('UPDATE calendar_trash SET ics_links = ? WHERE calendar_id = ?').run(kept, id);
+
+    // After the trash period the links are gone for good.
+    t.advance(TRASH_MS + 60_000);
+    expect(purgeTrash(t.relay.store, t.relay.sharing.now()).calendars).toBeGreaterThanOrEqual(1);
+    expect(t.relay.store.trash.calendar(id)).toBeNull();
+    for (const path of [open.path!, locked.path!, revoked.path!]) expect((await feed(path, 'correct horse')).status).toBe(404);
+    expect(t.relay.store.icsLinks.rowsOf(id)).toEqual([]);
   });
 });

@@ -33,9 +33,9 @@ describe('meetings', () => {
   const relayMeetings = (who: string): MeetingItem[] => readInboxItems(t.relay.rooms.open({ kind: 'inbox', userId: people[who]!.id }).doc).filter((i): i is MeetingItem => i.kind === 'meeting');
   const repliesOf = (who: string): MeetingReply[] => readInboxItems(people[who]!.inbox.doc).filter((i): i is MeetingReply => i.kind === 'meeting-reply');
   const whoIn = (doc: Y.Doc, key: string): EventWho | null => parseGroup('who', groupMap(doc, 'who').get(key));
-  const answer = (who: string, itemId: string, response: 'accepted' | 'tentative' | 'declined', comment = '', at = Date.now()) => {
+  const answer = (who: string, itemId: string, response: 'accepted' | 'tentative' | 'declined', comment = '', at = Date.now(), version?: number) => {
     const doc = people[who]!.overlay.doc;
-    doc.transact(() => meetingAnswersMap(doc).set(itemId, JSON.stringify({ response, comment, at })));
+    doc.transact(() => meetingAnswersMap(doc).set(itemId, JSON.stringify({ response, comment, at, version })));
   };
   const openFull = async (calendarId: string, token: string) => {
     const c = t.connect(`cal/${calendarId}/full`, token);
@@ -193,6 +193,62 @@ describe('meetings', () => {
     expect(whoIn(aliceFull.doc, 'm3')!.attendees[0]!.response).toBe('needs-action');
     t.connect(`user/${people.bob!.id}`, people.bob!.token, bobOffline);
     await waitFor(() => whoIn(aliceFull.doc, 'm3')?.attendees[0]?.response === 'tentative', 5_000, 'answer on reconnect');
+  });
+
+  it('asks everyone again when the organiser moves a meeting, ignores answers to the old time, and keeps answers on a title change', async () => {
+    const responseOf = (doc: Y.Doc, email: string) => whoIn(doc, 'm4')?.attendees.find((a) => a.email === email);
+    writeMeeting(aliceFull.doc, 'm4', [attendee('bob@example.com'), attendee('carol@example.com')], 'Review');
+    await waitFor(() => meetingOf('bob', 'm4') !== undefined && meetingOf('dave', 'm4', 'carol') !== undefined, 5_000, 'requests');
+    const bobId = meetingOf('bob', 'm4')!.id;
+    answer('bob', bobId, 'accepted', 'Fine', Date.now(), 1);
+    answer('dave', meetingOf('dave', 'm4', 'carol')!.id, 'tentative', 'Maybe', Date.now(), 1);
+    await waitFor(() => responseOf(aliceFull.doc, 'bob@example.com')?.response === 'accepted' && responseOf(aliceFull.doc, 'carol@example.com')?.response === 'tentative', 5_000, 'answers');
+    const bobFull = await openFull(people.bob!.calendarId, people.bob!.token);
+    const carolFull = await openFull(people.carol!.calendarId, people.carol!.token);
+    await waitFor(() => readEvent(bobFull.doc, 'm4') !== null && readEvent(carolFull.doc, 'm4') !== null, 5_000, 'copies');
+
+    // A new title (with the organiser's device still holding everyone as needs-action) keeps the answers.
+    writeMeeting(aliceFull.doc, 'm4', [attendee('bob@example.com'), attendee('carol@example.com')], 'Review (renamed)');
+    await waitFor(() => meetingOf('bob', 'm4')?.title === 'Review (renamed)', 5_000, 'the rename');
+    expect(meetingOf('bob', 'm4')).toMatchObject({ version: 2, whenVersion: 1, answer: { response: 'accepted', comment: 'Fine' } });
+    await waitFor(() => responseOf(aliceFull.doc, 'bob@example.com')?.response === 'accepted', 5_000, 'answers kept');
+    expect(responseOf(aliceFull.doc, 'carol@example.com')).toMatchObject({ response: 'tentative', comment: 'Maybe' });
+
+    // A new time: every answer goes back to needs-action, in the organiser's event, the requests and the copies.
+    aliceFull.doc.transact(() => writeEvent(aliceFull.doc, 'm4', { when: when('2026-05-04T14:00', '2026-05-04T15:00') }));
+    await waitFor(() => meetingOf('bob', 'm4')?.when.start === '2026-05-04T14:00' && meetingOf('dave', 'm4', 'carol')?.when.start === '2026-05-04T14:00', 5_000, 'the move');
+    for (const item of [meetingOf('bob', 'm4')!, meetingOf('carol', 'm4')!, meetingOf('dave', 'm4', 'carol')!]) {
+      expect(item).toMatchObject({ status: 'request', version: 3, whenVersion: 3, answer: null, title: 'Review (renamed)' });
+    }
+    await waitFor(() => responseOf(aliceFull.doc, 'bob@example.com')?.response === 'needs-action' && responseOf(aliceFull.doc, 'carol@example.com')?.response === 'needs-action', 5_000, 'responses reset');
+    expect(responseOf(aliceFull.doc, 'bob@example.com')!.comment).toBeUndefined();
+    expect(responseOf(aliceFull.doc, 'carol@example.com')!.comment).toBeUndefined();
+    for (const [doc, email] of [[bobFull.doc, 'bob@example.com'], [carolFull.doc, 'carol@example.com']] as const) {
+      await waitFor(() => readEvent(doc, 'm4')?.when.start === '2026-05-04T14:00', 5_000, `${email}'s copy moved`);
+      const copy = readEvent(doc, 'm4')!;
+      expect(copy.what.showAs).toBe('tentative');
+      expect(copy.who.attendees.find((a) => a.email === email)!.response).toBe('needs-action');
+    }
+
+    // Bob's device answers the version it had before the move: ignored, however recent.
+    answer('bob', bobId, 'declined', 'Old time', Date.now() + 60_000, 2);
+    const relayOverlay = t.relay.rooms.open({ kind: 'user', userId: people.bob!.id }).doc;
+    await waitFor(() => String(meetingAnswersMap(relayOverlay).get(bobId)).includes('Old time'), 5_000, 'the relay to hold the stale answer');
+    expect(t.logs.some((l) => l.includes('the time changed in version 3'))).toBe(true);
+    const relayAlice = t.relay.rooms.open({ kind: 'calendar', calendarId: people.alice!.calendarId, doc: 'full' }).doc;
+    expect(responseOf(relayAlice, 'bob@example.com')!.response).toBe('needs-action');
+    expect(relayMeetings('bob').find((m) => m.eventKey === 'm4')!.answer).toBeNull();
+    expect(readEvent(t.relay.rooms.open({ kind: 'calendar', calendarId: people.bob!.calendarId, doc: 'full' }).doc, 'm4')).not.toBeNull();
+
+    // An answer to the new version applies.
+    answer('bob', bobId, 'accepted', 'New time is fine', Date.now() + 120_000, 3);
+    await waitFor(() => responseOf(aliceFull.doc, 'bob@example.com')?.response === 'accepted', 5_000, 'the new answer');
+    expect(responseOf(aliceFull.doc, 'bob@example.com')!.comment).toBe('New time is fine');
+    await waitFor(() => meetingOf('bob', 'm4')?.answer?.response === 'accepted', 5_000, "bob's item");
+    await waitFor(() => readEvent(bobFull.doc, 'm4')?.who.attendees.find((a) => a.email === 'bob@example.com')?.response === 'accepted', 5_000, "bob's copy");
+    expect(readEvent(bobFull.doc, 'm4')!.what.showAs).not.toBe('tentative');
+    // Carol has not answered again: still asked.
+    expect(responseOf(aliceFull.doc, 'carol@example.com')!.response).toBe('needs-action');
   });
 
   it('keeps requests and answers across a relay restart', async () => {

@@ -51,7 +51,7 @@ describe('meeting answers and requests', () => {
     inboxItemsMap(inbox).set('m3', '{not json');
     const overlay = new Y.Doc();
     expect(readMeetingRequests(inbox, overlay, 'Dave')).toEqual([item]);
-    recordMeetingAnswer(overlay, 'm1', 'declined', 'Away', 200, null);
+    recordMeetingAnswer(overlay, 'm1', 'declined', 'Away', 200, 1, null);
     expect(readMeetingRequests(inbox, overlay, 'Dave')[0]!.answer).toEqual({ response: 'declined', comment: 'Away', at: 200, byName: 'Dave' });
     // The relay's answer, once newer, is the truth.
     inboxItemsMap(inbox).set('m1', JSON.stringify({ ...item, answer: { response: 'accepted', comment: '', at: 300, byName: 'Carol' } }));
@@ -60,6 +60,29 @@ describe('meeting answers and requests', () => {
     meetingAnswersMap(overlay).set('m1', '{"response":"maybe"}');
     expect(readMeetingRequests(inbox, overlay, 'Dave')[0]!.answer?.byName).toBe('Carol');
     expect(readInboxItems(inbox).map((i) => i.id)).toEqual(['m1']);
+  });
+
+  it('takes the answered version, and never shows an own answer to a time the organiser has since changed', () => {
+    expect(parseMeetingAnswer(JSON.stringify({ response: 'accepted', comment: '', at: 1, version: 3 }))).toEqual({ response: 'accepted', comment: '', at: 1, version: 3 });
+    expect(parseMeetingAnswer(JSON.stringify({ response: 'accepted', comment: '', at: 1, version: 0 }))).toBeNull();
+    expect(parseMeetingAnswer(JSON.stringify({ response: 'accepted', comment: '', at: 1, version: 'latest' }))).toBeNull();
+    const moved: MeetingItem = { ...item, version: 3, whenVersion: 2, answer: null };
+    const inbox = new Y.Doc();
+    inboxItemsMap(inbox).set('m1', JSON.stringify(moved));
+    const overlay = new Y.Doc();
+    // Answered version 1 (before the move), even later than anything the relay holds: the request stays unanswered.
+    recordMeetingAnswer(overlay, 'm1', 'accepted', '', 500, 1, null);
+    expect(readMeetingRequests(inbox, overlay, 'Carol')[0]!.answer).toBeNull();
+    // An answer without a version counts as answering version 1.
+    meetingAnswersMap(overlay).set('m1', JSON.stringify({ response: 'accepted', comment: '', at: 600 }));
+    expect(readMeetingRequests(inbox, overlay, 'Carol')[0]!.answer).toBeNull();
+    // An answer to a version at or after the move shows at once.
+    recordMeetingAnswer(overlay, 'm1', 'tentative', 'Later works', 700, 2, null);
+    expect(readMeetingRequests(inbox, overlay, 'Carol')[0]!.answer).toEqual({ response: 'tentative', comment: 'Later works', at: 700, byName: 'Carol' });
+    // An item from a relay that does not send whenVersion behaves as before.
+    inboxItemsMap(inbox).set('m1', JSON.stringify({ ...item, version: 3 }));
+    meetingAnswersMap(overlay).set('m1', JSON.stringify({ response: 'declined', comment: '', at: 800 }));
+    expect(readMeetingRequests(inbox, overlay, 'Carol')[0]!.answer?.response).toBe('declined');
   });
 
   it('counts answers and shows times in the viewer’s zone, falling back to the written value', () => {

@@ -114,7 +114,12 @@ export function serveIcsFeed(ctx: SharingContext, feeds: IcsFeedCache, options: 
     // The link may have been revoked (or the calendar deleted) while the password was checked.
     const current = ctx.store.icsLinks.byTokenHash(link.token_hash);
     const currentCalendar = ctx.store.sharing.calendar(link.calendar_id);
-    if (!current || current.revoked_at !== null || !currentCalendar) {
+    if (!current || !currentCalendar) {
+      // Deleted (into the trash) meanwhile: the link row went with it, so nothing to log, and like any unknown token it names nothing.
+      text(res, 404, 'No such calendar', {}, head);
+      return;
+    }
+    if (current.revoked_at !== null) {
       log(410);
       text(res, 410, 'This calendar link was revoked', {}, head);
       return;

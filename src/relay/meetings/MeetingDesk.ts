@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { resolveAddress } from '../accounts/resolveAddress';
 import type * as Y from 'yjs';
-import type { CalendarEvent, EventWho } from '../../shared/model/CalendarEvent';
+import type { Attendee, CalendarEvent, EventWho } from '../../shared/model/CalendarEvent';
 import { deleteEventKey, groupMap, parseGroup, readEvent, writeEvent } from '../../shared/model/eventDocument';
 import { inboxItemsMap } from '../../shared/protocol/inboxDocument';
 import {
   cancelNoteKey,
   MEETING_ANSWERS_MAP,
   MEETING_CANCEL_NOTES_MAP,
+  answersCurrentTime,
   meetingAnswersMap,
   meetingCancelNotesMap,
   parseMeetingAnswer,
@@ -98,6 +99,7 @@ export class MeetingDesk {
 
     const targets = meeting && owner ? this.attendeesOf(meeting, owner) : new Map<string, PersonRow>();
     const content = meeting ? JSON.stringify(requestContent(meeting)) : null;
+    const newTime = meeting ? JSON.stringify(meeting.when) : null;
     const now = this.now();
     const rows: MeetingItemRow[] = [];
     for (const [forId] of targets) {
@@ -105,8 +107,21 @@ export class MeetingDesk {
       const prev = existing.get(itemId);
       existing.delete(itemId);
       const changed = !prev || prev.content !== content || prev.canceled;
+      const version = prev && changed ? prev.version + 1 : (prev?.version ?? 1);
+      // A new time asks everyone again (as Outlook does); a new title, place or text keeps the answers.
+      const moved = prev !== undefined && changed && timeOf(prev.content) !== newTime;
+      const cleared = moved ? { response: null, comment: '', answered_by: null, answered_at: null } : {};
       const row: MeetingItemRow = prev
-        ? { ...prev, content: content!, version: changed ? prev.version + 1 : prev.version, canceled: false, cancel_message: prev.canceled ? '' : prev.cancel_message, at: changed ? now : prev.at }
+        ? {
+            ...prev,
+            content: content!,
+            version,
+            when_version: moved ? version : prev.when_version,
+            ...cleared,
+            canceled: false,
+            cancel_message: prev.canceled ? '' : prev.cancel_message,
+            at: changed ? now : prev.at,
+          }
         : {
             item_id: itemId,
             calendar_id: calendarId,
@@ -114,6 +129,7 @@ export class MeetingDesk {
             for_id: forId,
             content: content!,
             version: 1,
+            when_version: 1,
             canceled: false,
             cancel_message: '',
             response: null,
@@ -135,11 +151,13 @@ export class MeetingDesk {
       this.meetings.putItem(row);
       rows.push(row);
     }
+    // Copies show everyone's answers as the organiser's event will hold them.
+    const answered = meeting ? { ...meeting, who: this.answeredWho(meeting, rows) } : null;
     for (const row of rows) {
       this.deliver(row);
-      this.placeCopy(row, row.canceled ? null : meeting);
+      this.placeCopy(row, row.canceled ? null : answered);
     }
-    if (meeting && full) this.keepAnswers(full, key, meeting, rows);
+    if (meeting && answered && full && JSON.stringify(answered.who) !== JSON.stringify(meeting.who)) this.host.writeServer(full, (doc) => writeEvent(doc, key, { who: answered.who }));
   }
 
   // ---- answers and cancel notes -------------------------------------------------
@@ -156,6 +174,10 @@ export class MeetingDesk {
       return;
     }
     if (row.canceled) return;
+    if (!answersCurrentTime(answer, { whenVersion: row.when_version })) {
+      this.log(`Ignoring a meeting answer from ${writerId} to version ${answer.version ?? 1}: the time changed in version ${row.when_version}`);
+      return;
+    }
     // Another device's older answer arriving late never overrides a newer one.
     if (row.answered_at !== null && answer.at < row.answered_at) return;
     if (row.response === answer.response && row.comment === answer.comment) return;
@@ -216,6 +238,7 @@ export class MeetingDesk {
       forName: forPerson.name,
       ...content,
       version: row.version,
+      whenVersion: row.when_version,
       answer: row.response === null ? null : { response: row.response, comment: row.comment, at: row.answered_at ?? 0, byName: answeredBy },
       cancelMessage: row.canceled ? row.cancel_message : '',
     };
@@ -224,37 +247,44 @@ export class MeetingDesk {
   /**
    * An accepted (or tentative) meeting lives in the attendee's first own
    * calendar under the organiser's key; a decline or cancellation removes it.
+   * A copy whose meeting moved stays, at the new time, shown tentative with the
+   * attendee's response back to needs-action until they answer again.
    */
   private placeCopy(row: MeetingItemRow, meeting: CalendarEvent | null): void {
-    const wanted = meeting !== null && (row.response === 'accepted' || row.response === 'tentative');
+    const awaiting = row.response === null && row.copy_calendar_id !== null;
+    const wanted = meeting !== null && (row.response === 'accepted' || row.response === 'tentative' || awaiting);
     if (wanted) {
       const target = row.copy_calendar_id ?? this.meetings.firstOwnCalendar(row.for_id);
       if (!target || target === row.calendar_id || !this.store.sharing.calendar(target)) return;
       const room = this.host.open({ kind: 'calendar', calendarId: target, doc: 'full' });
       const have = parseGroup('what', groupMap(room.doc, 'what').get(row.event_key));
-      const what = { ...meeting.what, categories: have?.categories ?? [], showAs: row.response === 'tentative' ? ('tentative' as const) : meeting.what.showAs, private: false };
-      const who = withAnswer(meeting.who, this.store.directory.person(row.for_id)?.email ?? '', row);
+      const what = { ...meeting.what, categories: have?.categories ?? [], showAs: row.response === 'accepted' ? meeting.what.showAs : ('tentative' as const), private: false };
+      const who = meeting.who;
       this.host.writeServer(room, (doc) => writeEvent(doc, row.event_key, { when: meeting.when, what, who }));
       if (row.copy_calendar_id !== target) this.meetings.putItem({ ...row, copy_calendar_id: target });
       return;
     }
-    if (!row.copy_calendar_id || !this.store.sharing.calendar(row.copy_calendar_id)) return;
+    if (!row.copy_calendar_id) return;
+    // Forgotten once removed, so a later move of the meeting does not bring a declined copy back.
+    this.meetings.putItem({ ...row, copy_calendar_id: null });
+    if (!this.store.sharing.calendar(row.copy_calendar_id)) return;
     const room = this.host.open({ kind: 'calendar', calendarId: row.copy_calendar_id, doc: 'full' });
     if (groupMap(room.doc, 'when').has(row.event_key)) this.host.writeServer(room, (doc) => deleteEventKey(doc, row.event_key));
   }
 
   /**
    * The stored answers win over the organiser's `who`: an organiser's device that
-   * saved the meeting from a copy older than an answer would otherwise undo it.
+   * saved the meeting from a copy older than an answer (or than a move that
+   * cleared the answers) would otherwise undo it.
    */
-  private keepAnswers(full: Room, key: string, meeting: CalendarEvent, rows: MeetingItemRow[]): void {
+  private answeredWho(meeting: CalendarEvent, rows: MeetingItemRow[]): EventWho {
     let who = meeting.who;
     for (const row of rows) {
-      if (row.canceled || row.response === null) continue;
+      if (row.canceled) continue;
       const email = this.store.directory.person(row.for_id)?.email;
       if (email) who = withAnswer(who, email, row);
     }
-    if (JSON.stringify(who) !== JSON.stringify(meeting.who)) this.host.writeServer(full, (doc) => writeEvent(doc, key, { who }));
+    return who;
   }
 
   private notifyOrganizer(row: MeetingItemRow): void {
@@ -321,10 +351,18 @@ function requestContent(event: CalendarEvent): RequestContent {
   };
 }
 
-/** `who` with one attendee's response and comment set from the stored answer; nobody else's changes. */
+/** The `when` a stored request was last sent with, as JSON. */
+function timeOf(content: string): string {
+  return JSON.stringify((JSON.parse(content) as RequestContent).when);
+}
+
+/**
+ * `who` with one attendee's response and comment set from the stored answer;
+ * nobody else's changes. No answer since the time changed is needs-action.
+ */
 function withAnswer(who: EventWho, email: string, row: MeetingItemRow): EventWho {
-  if (row.response === null) return who;
-  const response = row.response;
+  const response: Attendee['response'] | null = row.response ?? (row.when_version > 1 ? 'needs-action' : null);
+  if (response === null) return who;
   let changed = false;
   const attendees = who.attendees.map((a) => {
     if (lower(a.email) !== lower(email)) return a;

@@ -11,6 +11,8 @@ export const meetingItemRowSchema = z.object({
   /** JSON of the request as last delivered (without status, answer, cancel message). */
   content: z.string(),
   version: z.number().int().min(1),
+  /** The version that last changed the time: answers to an earlier one are void. */
+  when_version: z.number().int().min(1),
   canceled: z.number().int().transform((n) => n !== 0),
   cancel_message: z.string(),
   response: meetingResponseSchema.nullable(),
@@ -40,9 +42,9 @@ export class MeetingStore {
   putItem(row: MeetingItemRow): void {
     this.db
       .prepare(
-        `INSERT INTO meeting_items (item_id, calendar_id, event_key, for_id, content, version, canceled, cancel_message, response, comment, answered_by, answered_at, copy_calendar_id, at)
-         VALUES (@item_id, @calendar_id, @event_key, @for_id, @content, @version, @canceled, @cancel_message, @response, @comment, @answered_by, @answered_at, @copy_calendar_id, @at)
-         ON CONFLICT(item_id) DO UPDATE SET content = excluded.content, version = excluded.version, canceled = excluded.canceled, cancel_message = excluded.cancel_message,
+        `INSERT INTO meeting_items (item_id, calendar_id, event_key, for_id, content, version, when_version, canceled, cancel_message, response, comment, answered_by, answered_at, copy_calendar_id, at)
+         VALUES (@item_id, @calendar_id, @event_key, @for_id, @content, @version, @when_version, @canceled, @cancel_message, @response, @comment, @answered_by, @answered_at, @copy_calendar_id, @at)
+         ON CONFLICT(item_id) DO UPDATE SET content = excluded.content, version = excluded.version, when_version = excluded.when_version, canceled = excluded.canceled, cancel_message = excluded.cancel_message,
            response = excluded.response, comment = excluded.comment, answered_by = excluded.answered_by, answered_at = excluded.answered_at, copy_calendar_id = excluded.copy_calendar_id`,
       )
       .run({ ...row, canceled: row.canceled ? 1 : 0 });

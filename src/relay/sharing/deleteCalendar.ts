@@ -26,6 +26,11 @@ export function deleteCalendar(ctx: SharingContext, actor: Actor, calendarId: st
       name: calendar.name,
       calendar: JSON.stringify(calendar),
       grants: JSON.stringify(ctx.store.sharing.grants(calendarId)),
+      // The row delete below cascades to ics_links, so the feed answers 404 (an
+      // unknown token, naming nothing) while the calendar is in the trash, with no
+      // check for it in the feed path to forget; a copy here lets restore put the
+      // same URLs back, and the purge drops it with the entry. Access logs go.
+      ics_links: JSON.stringify(ctx.store.icsLinks.rowsOf(calendarId)),
       deleted_at: now,
       deleted_by: actor.id,
     });

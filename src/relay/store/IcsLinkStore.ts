@@ -33,6 +33,25 @@ export class IcsLinkStore {
       .run(link.id, link.calendar_id, link.token_hash, link.token, link.level, link.password_hash, link.expires_at, link.created_at, link.created_by, link.created_by_name);
   }
 
+  /** Puts back a link as it was kept (a deleted calendar's, on restore), revoked or not. */
+  insertRow(link: IcsLinkRow): void {
+    this.db
+      .prepare(
+        'INSERT INTO ics_links (id, calendar_id, token_hash, token, level, password_hash, expires_at, created_at, created_by, created_by_name, revoked_at) VALUES (@id, @calendar_id, @token_hash, @token, @level, @password_hash, @expires_at, @created_at, @created_by, @created_by_name, @revoked_at)',
+      )
+      .run(link);
+  }
+
+  /** A calendar's link rows as stored, without access summaries. */
+  rowsOf(calendarId: string): IcsLinkRow[] {
+    return parseRows(icsLinkRowSchema, this.db.prepare('SELECT * FROM ics_links WHERE calendar_id = ? ORDER BY created_at, id').all(calendarId), 'ics_links');
+  }
+
+  /** Whether a link id or token is in use (by any calendar). */
+  taken(id: string, tokenHash: string): boolean {
+    return this.db.prepare('SELECT 1 FROM ics_links WHERE id = ? OR token_hash = ?').get(id, tokenHash) !== undefined;
+  }
+
   byTokenHash(hash: string): IcsLinkRow | null {
     const row = this.db.prepare('SELECT * FROM ics_links WHERE token_hash = ?').get(hash);
     return row === undefined ? null : parseRow(icsLinkRowSchema, row, 'ics_links');

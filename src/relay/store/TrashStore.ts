@@ -4,7 +4,10 @@ import { parseRow, parseRows } from './rowSchemas';
 
 const ms = z.number().int();
 
-/** A deleted calendar: its row and grants as JSON (parsed again on restore), its documents stay in room_* until purged. */
+/**
+ * A deleted calendar: its row, grants and published ICS links as JSON (parsed again on restore),
+ * its documents stay in room_* until purged.
+ */
 export const calendarTrashRowSchema = z.object({
   calendar_id: z.string(),
   org_id: z.string(),
@@ -12,6 +15,7 @@ export const calendarTrashRowSchema = z.object({
   name: z.string(),
   calendar: z.string(),
   grants: z.string(),
+  ics_links: z.string(),
   deleted_at: ms,
   deleted_by: z.string(),
 });
@@ -34,7 +38,7 @@ export class TrashStore {
   putCalendar(row: CalendarTrashRow): void {
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO calendar_trash (calendar_id, org_id, owner_id, name, calendar, grants, deleted_at, deleted_by) VALUES (@calendar_id, @org_id, @owner_id, @name, @calendar, @grants, @deleted_at, @deleted_by)',
+        'INSERT OR REPLACE INTO calendar_trash (calendar_id, org_id, owner_id, name, calendar, grants, ics_links, deleted_at, deleted_by) VALUES (@calendar_id, @org_id, @owner_id, @name, @calendar, @grants, @ics_links, @deleted_at, @deleted_by)',
       )
       .run(row);
   }

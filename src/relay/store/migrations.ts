@@ -351,4 +351,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX team_submissions_calendar ON team_submissions(calendar_id, status, at);
   CREATE INDEX team_submissions_submitter ON team_submissions(submitter_id, calendar_id, status);
   `,
+  // A deleted calendar's published ICS links (rows as JSON, like its grants), so
+  // restoring it brings its subscribers' URLs back; entries from before have none.
+  `
+  ALTER TABLE calendar_trash ADD COLUMN ics_links TEXT NOT NULL DEFAULT '[]';
+  `,
+  // Meetings: the request version that last changed the time. Moving a meeting
+  // clears the answers, and answers to an earlier version are ignored.
+  `
+  ALTER TABLE meeting_items ADD COLUMN when_version INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { readInboxItems } from '../../shared/protocol/inboxDocument';
 import {
+  answersCurrentTime,
   cancelNoteKey,
   meetingAnswersMap,
   meetingCancelNotesMap,
@@ -21,8 +22,9 @@ export function readMeetingRequests(inbox: Y.Doc, overlay: Y.Doc, myName: string
     .filter((i): i is MeetingItem => i.kind === 'meeting')
     .map((item) => {
       const mine = parseMeetingAnswer(answers.get(item.id));
-      if (!mine || item.status !== 'request' || (item.answer && item.answer.at >= mine.at)) return item;
-      return { ...item, answer: { ...mine, byName: myName } };
+      // An answer to the time before the organiser moved the meeting was cleared by the relay and must not show again.
+      if (!mine || item.status !== 'request' || !answersCurrentTime(mine, item) || (item.answer && item.answer.at >= mine.at)) return item;
+      return { ...item, answer: { response: mine.response, comment: mine.comment, at: mine.at, byName: myName } };
     });
 }
 
@@ -30,9 +32,12 @@ export function readMeetingReplies(inbox: Y.Doc, dismissed: ReadonlySet<string>)
   return readInboxItems(inbox).filter((i): i is MeetingReply => i.kind === 'meeting-reply' && !dismissed.has(i.id));
 }
 
-/** The answer goes into the person's overlay; the relay reads it from there whenever it syncs (offline: on reconnect). */
-export function recordMeetingAnswer(overlay: Y.Doc, itemId: string, response: MeetingResponse, comment: string, at: number, origin: unknown): void {
-  overlay.transact(() => meetingAnswersMap(overlay).set(itemId, JSON.stringify({ response, comment, at })), origin);
+/**
+ * The answer goes into the person's overlay; the relay reads it from there whenever it syncs (offline: on reconnect).
+ * `version` is the request version answered, so an answer given before the organiser moved the meeting never applies to the new time.
+ */
+export function recordMeetingAnswer(overlay: Y.Doc, itemId: string, response: MeetingResponse, comment: string, at: number, version: number, origin: unknown): void {
+  overlay.transact(() => meetingAnswersMap(overlay).set(itemId, JSON.stringify({ response, comment, at, version })), origin);
 }
 
 /** Written just before the organiser deletes the meeting; the relay adds it to the cancellations it sends. */

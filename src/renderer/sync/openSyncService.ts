@@ -418,8 +418,9 @@ class SyncHub implements SyncService {
   }
 
   async answerMeeting(itemId: string, response: MeetingResponse, comment: string): Promise<void> {
-    if (!this.meetingRequests().some((m) => m.id === itemId && m.status === 'request')) throw new Error('That meeting request is no longer there.');
-    recordMeetingAnswer(this.store.overlayDoc, itemId, response, comment.slice(0, MAX_MEETING_COMMENT), this.now(), ORIGIN_LOCAL);
+    const item = this.meetingRequests().find((m) => m.id === itemId && m.status === 'request');
+    if (!item) throw new Error('That meeting request is no longer there.');
+    recordMeetingAnswer(this.store.overlayDoc, itemId, response, comment.slice(0, MAX_MEETING_COMMENT), this.now(), item.version, ORIGIN_LOCAL);
     this.notify();
   }
 

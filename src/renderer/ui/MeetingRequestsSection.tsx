@@ -100,6 +100,7 @@ function MeetingRequestRow({ item: m, myId, displayZone, locale, busy, error, on
         From {m.organizer.name || m.organizer.email}
         {forOther && <span className="meeting-for"> · Received for {m.forName}</span>}
       </p>
+      {!canceled && m.version > 1 && m.whenVersion === m.version && <p className="meeting-answer">The time changed{m.answer ? '.' : ': earlier answers no longer count, please answer again.'}</p>}
       {canceled && m.cancelMessage && <blockquote className="inbox-message">{m.cancelMessage}</blockquote>}
       {!canceled && m.answer && (
         <p className="meeting-answer">

@@ -25,6 +25,11 @@ export const meetingAnswerSchema = z.object({
   response: meetingResponseSchema,
   comment: z.string().max(MAX_MEETING_COMMENT),
   at: z.number().int().min(0),
+  /**
+   * The request version answered. An answer to a version from before the last
+   * change of time is void; one without a version counts as answering version 1.
+   */
+  version: z.number().int().min(1).optional(),
 });
 export type MeetingAnswer = z.infer<typeof meetingAnswerSchema>;
 
@@ -60,6 +65,11 @@ export const meetingItemSchema = z.object({
   attendees: z.array(personRefSchema.extend({ role: z.enum(['required', 'optional', 'chair']) })),
   /** 1 for the first request; each change the organiser sends adds one. */
   version: z.number().int().min(1),
+  /**
+   * The version that last changed the time: answers to earlier versions were
+   * cleared and no longer count (absent from older relays: 1).
+   */
+  whenVersion: z.number().int().min(1).optional(),
   /** The answer given for `forId`, by them or a delegate. */
   answer: meetingAnswerSchema.extend({ byName: z.string() }).nullable(),
   cancelMessage: z.string(),
@@ -92,6 +102,11 @@ export function parseMeetingAnswer(raw: unknown): MeetingAnswer | null {
   } catch {
     return null;
   }
+}
+
+/** Whether an answer still counts for a request: it answers the current time, not one from before the last move. */
+export function answersCurrentTime(answer: Pick<MeetingAnswer, 'version'>, item: Pick<MeetingItem, 'whenVersion'>): boolean {
+  return (answer.version ?? 1) >= (item.whenVersion ?? 1);
 }
 
 export function parseMeetingCancelNote(raw: unknown): MeetingCancelNote | null {

@@ -23,6 +23,8 @@ const USAGE = `usage: npm run relay -- [--data <dir>] [--port <port>] [--host <a
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
+// Exit status 2 is a usage error, 1 a failure while running: scripts/web.mjs and
+// scripts/start.mjs pass the relay's status on, so a caller can tell them apart.
 function fail(message: string, code = 2): never {
   console.error(message);
   process.exit(code);
@@ -103,6 +105,7 @@ async function serve(argv: string[]): Promise<void> {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
+      // A second Ctrl+C while closing forces the exit: a stuck close must never trap the operator.
       if (stopping) process.exit(1);
       stopping = true;
       void relay.close().then(() => process.exit(0));

@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseBenchArgs } from './benchArgs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'bench', 'results');
@@ -32,20 +33,7 @@ const median = (xs) => {
   return s.length === 0 ? null : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) continue;
-    const [k, v] = a.slice(2).split('=', 2);
-    if (v !== undefined) out[k] = v;
-    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out[k] = argv[++i];
-    else out[k] = true;
-  }
-  return out;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseBenchArgs(process.argv.slice(2));
 const quick = Boolean(args.quick);
 const sizes = typeof args.sizes === 'string' ? args.sizes.split(',').map(Number) : quick ? [2_000] : [10_000, 50_000];
 const runs = Number(args.runs ?? (quick ? 1 : 3));

@@ -46,6 +46,7 @@ import { loadavg } from 'node:os';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { parseBenchArgs } from './benchArgs.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const benchDir = join(root, 'bench');
@@ -54,23 +55,7 @@ const resultsDir = join(benchDir, 'results');
 const started = Date.now();
 const err = (...a) => process.stderr.write(`${a.join(' ')}\n`);
 
-function parseArgs(argv) {
-  const out = { _: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      out._.push(a);
-      continue;
-    }
-    const [k, v] = a.slice(2).split('=', 2);
-    if (v !== undefined) out[k] = v;
-    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out[k] = argv[++i];
-    else out[k] = true;
-  }
-  return out;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseBenchArgs(process.argv.slice(2));
 const which = args._[0] ?? 'replica';
 // Newer benchmarks live in their own scripts (scripts/bench-<name>.mjs) and read process.argv themselves.
 const OWN_SCRIPT = ['ics', 'schedule'];

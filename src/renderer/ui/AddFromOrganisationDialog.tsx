@@ -7,6 +7,7 @@ import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
+import { FormError } from './FormError';
 
 interface AddFromOrganisationDialogProps {
   sync: SyncService;
@@ -64,11 +65,7 @@ export function AddFromOrganisationDialog({ sync, available, onDone, onClose }: 
               <label htmlFor={`${id}-q`}>Search by person or calendar</label>
               <input id={`${id}-q`} type="search" data-autofocus value={query} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
             </div>
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormError message={error} />
             <ul className="org-list" aria-label="Calendars you can add">
               {shown.map((a) => (
                 <li key={a.id} className="org-item">

@@ -10,6 +10,7 @@ import { Icon } from './Icon';
 import { useIcsActions } from './IcsActions';
 import { PALETTE } from './palette';
 import { problemsOf } from './problemsOf';
+import { FormError } from './FormError';
 
 /** What the list shows of sharing, with a sync service; absent, the list is as it always was. */
 export interface CalendarListSharing {
@@ -159,11 +160,7 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
             />
           </div>
           <ColorPicker label="Colour" value={newColor} onChange={setNewColor} />
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <div className="calendar-edit-actions">
             <button type="button" className="btn btn-text btn-small" onClick={() => setAdding(false)}>
               Cancel

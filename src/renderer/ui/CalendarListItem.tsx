@@ -14,6 +14,7 @@ import { TeamCalendarActions, TeamQueueBadge } from './teams/TeamCalendarActions
 import { CalendarArchiveActions } from './archive/CalendarArchiveActions';
 import { useFileDrop } from './useFileDrop';
 import { useDebouncedCommit } from './useDebouncedCommit';
+import { FormError } from './FormError';
 
 interface CalendarListItemProps {
   calendar: CalendarInfo;
@@ -183,11 +184,7 @@ export function CalendarListItem({ calendar, onToggle, onRename, onColor, onDele
               </p>
             )
           )}
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <TeamCalendarActions calendarId={calendar.id} info={info} onDialog={() => setOpen(false)} />
           <CalendarArchiveActions calendarId={calendar.id} info={info} onDialog={() => setOpen(false)} />
           <CalendarIcsOptions calendarId={calendar.id} onDialog={() => setOpen(false)} />

@@ -3,6 +3,7 @@ import { ColorInput } from './ColorInput';
 import { ColorPicker } from './ColorPicker';
 import { Icon } from './Icon';
 import { PALETTE } from './palette';
+import { FormError } from './FormError';
 
 interface CategoryManagerProps {
   categories: Record<string, string>;
@@ -51,11 +52,7 @@ export function CategoryManager({ categories, onChange }: CategoryManagerProps) 
   return (
     <section className="category-manager" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Categories</h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <ul>
         {entries.map(([cat, color]) => (
           <li key={cat} className="category-row">

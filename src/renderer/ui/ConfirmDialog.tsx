@@ -1,4 +1,5 @@
 import { Modal } from './Modal';
+import { FormError } from './FormError';
 
 interface ConfirmDialogProps {
   title: string;
@@ -16,11 +17,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
     <Modal label={title} onClose={onCancel} className="modal-small">
       <h2 className="modal-title">{title}</h2>
       <p className="modal-text">{message}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="modal-actions">
         <button type="button" className="btn btn-text" data-autofocus onClick={onCancel}>
           Cancel

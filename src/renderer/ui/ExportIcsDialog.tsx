@@ -6,6 +6,8 @@ import { Modal } from './Modal';
 import { ModalHeader } from './ModalHeader';
 import { problemsOf } from './problemsOf';
 import { Radio } from './Radio';
+import { FormError } from './FormError';
+import { SubmitFooter } from './SubmitFooter';
 
 interface ExportIcsDialogProps {
   store: IcsExportStore;
@@ -77,21 +79,9 @@ export function ExportIcsDialog({ store, calendarId, calendarName, displayZone, 
           </div>
         )}
         <p className="hint">An .ics file that Outlook, Google Calendar, Apple Calendar and Thunderbird can import. A series is exported whole when any of its occurrences falls in the range.</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </form>
-      <footer className="modal-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-text" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" form={`${id}-form`} className="btn btn-primary">
-          Export
-        </button>
-      </footer>
+      <SubmitFooter formId={`${id}-form`} label="Export" onCancel={onClose} />
     </Modal>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { MeetingItem, MeetingReply, MeetingResponse } from '../../shared/protocol/meetings';
 import { describeMeetingTime } from './describeMeetingTime';
 import './meetings.css';
+import { FormError } from './FormError';
 
 export const RESPONSE_WORDS: Record<MeetingResponse, { verb: string; label: string }> = {
   accepted: { verb: 'accepted', label: 'Accept' },
@@ -108,11 +109,7 @@ function MeetingRequestRow({ item: m, myId, displayZone, locale, busy, error, on
           {m.answer.comment && <>: “{m.answer.comment}”</>}
         </p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {canceled ? (
         <div className="inbox-actions">
           <span className="spacer" />

@@ -11,6 +11,7 @@ import { problemsOf } from './problemsOf';
 import { PublishedLinksSection } from './PublishedLinksSection';
 import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
+import { FormError } from './FormError';
 
 interface PermissionsDialogProps {
   sync: SyncService;
@@ -141,11 +142,7 @@ export function PermissionsDialog({ sync, calendarId, calendarName, locale, onCl
             Loading permissions…
           </p>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {perms && (
           <>
             <section aria-labelledby={`${id}-shared`}>

@@ -3,6 +3,7 @@ import { ICS_LINK_LEVELS, ICS_PASSWORD_MAX, type IcsAccessEntry, type IcsLink, t
 import type { SyncService } from '../sync/SyncService';
 import { Icon } from './Icon';
 import { problemsOf } from './problemsOf';
+import { FormError } from './FormError';
 
 /** Outlook's words for its publishing levels. */
 export const ICS_LEVEL_LABEL: Record<IcsLinkLevel, string> = {
@@ -209,11 +210,7 @@ export function PublishedLinksSection({ sync, calendarId, locale, canPublish, re
           </button>
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {links && links.length === 0 && <p className="hint">No published links.</p>}
       {links && links.length > 0 && (
         <table className="perm-table ics-link-table" aria-labelledby={`${id}-links`}>

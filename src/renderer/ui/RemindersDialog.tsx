@@ -7,6 +7,7 @@ import { ModalHeader } from './ModalHeader';
 import { problemsOf } from './problemsOf';
 import { reminderWords } from './reminderChoices';
 import './reminders.css';
+import { FormError } from './FormError';
 
 interface RemindersDialogProps {
   service: ReminderService;
@@ -40,11 +41,7 @@ export function RemindersDialog({ service, due, zone, locale, now, onOpenEvent, 
     <Modal label="Reminders" onClose={onClose} className="reminders-dialog">
       <ModalHeader title={due.length === 0 ? 'Reminders' : `Reminders (${due.length})`} onClose={onClose} />
       <div className="modal-body">
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {due.length === 0 ? (
           <p className="muted">No reminders are due.</p>
         ) : (

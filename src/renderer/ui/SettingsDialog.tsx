@@ -12,6 +12,7 @@ import { ArchiveSection } from './archive/ArchiveSection';
 import { AppPasswordsSection } from './AppPasswordsSection';
 import { DoneFooter } from './DoneFooter';
 import { ModalHeader } from './ModalHeader';
+import { FormError } from './FormError';
 
 interface SettingsDialogProps {
   store: CalendarStore;
@@ -51,11 +52,7 @@ export function SettingsDialog({ store, settings, systemZone, platform, sync, ac
     <Modal label="Settings" onClose={onClose} className="settings-dialog">
       <ModalHeader title="Settings" onClose={onClose} />
       <div className="modal-body">
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {sync && account && <AccountSection sync={sync} account={account} />}
         <section>
           <h3>Time zones</h3>

@@ -7,6 +7,7 @@ import { LEVEL_HINT, SHAREABLE_LEVELS, isShareable, levelLabel, type ShareableLe
 import { Modal } from './Modal';
 import { problemsOf } from './problemsOf';
 import { ModalHeader } from './ModalHeader';
+import { FormError } from './FormError';
 
 export interface ShareRequest {
   calendarId: string;
@@ -247,11 +248,7 @@ export function ShareDialog({ sync, me, calendars, request, onClose, onShared }:
               </div>
             </>
           )}
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </div>
         <footer className="modal-actions">
           <span className="spacer" />

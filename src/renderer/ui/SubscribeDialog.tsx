@@ -6,6 +6,8 @@ import { Modal } from './Modal';
 import { ModalHeader } from './ModalHeader';
 import { problemsOf } from './problemsOf';
 import { RefreshIntervalSelect } from './RefreshIntervalSelect';
+import { FormError } from './FormError';
+import { SubmitFooter } from './SubmitFooter';
 
 interface SubscribeDialogProps {
   deps: Omit<RefreshDeps, 'store'> & { store: SubscribeStore };
@@ -58,21 +60,9 @@ export function SubscribeDialog({ deps, color, onDone, onClose }: SubscribeDialo
           <input id={`${id}-name`} placeholder="The calendar's own name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <RefreshIntervalSelect value={interval} onChange={setIntervalMinutes} />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </form>
-      <footer className="modal-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-text" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" form={`${id}-form`} className="btn btn-primary" disabled={busy}>
-          {busy ? 'Subscribing…' : 'Subscribe'}
-        </button>
-      </footer>
+      <SubmitFooter formId={`${id}-form`} label="Subscribe" busyLabel="Subscribing…" busy={busy} onCancel={onClose} />
     </Modal>
   );
 }

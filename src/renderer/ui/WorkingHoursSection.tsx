@@ -5,6 +5,7 @@ import type { SyncService } from '../sync/SyncService';
 import { problemsOf } from './problemsOf';
 import { ZoneSelect } from './ZoneSelect';
 import './findTime.css';
+import { FormError } from './FormError';
 
 interface WorkingHoursSectionProps {
   sync: SyncService;
@@ -63,11 +64,7 @@ export function WorkingHoursSection({ sync, systemZone }: WorkingHoursSectionPro
   return (
     <section aria-label="Working hours" className="working-hours">
       <h3>Working hours</h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {profile && (
         <>
           <div className="field">

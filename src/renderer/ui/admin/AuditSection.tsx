@@ -4,6 +4,7 @@ import { describeAudit } from '../describeAudit';
 import { problemsOf } from '../problemsOf';
 import type { AdminSectionContext } from './AdminSection';
 import { formatAdminTime } from './formatAdminTime';
+import { FormError } from '../FormError';
 
 /** Actions only administrators take (policies, the review, the CLI), for the "admin actions only" filter. */
 function isAdminAction(e: AuditEntry): boolean {
@@ -38,11 +39,7 @@ export function AuditSection({ admin, locale, version }: AdminSectionContext) {
         <input type="checkbox" checked={onlyAdmin} onChange={(e) => setOnlyAdmin(e.target.checked)} />
         <span>Administrators’ actions only</span>
       </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {shown && shown.length === 0 && <p className="hint">Nothing recorded yet.</p>}
       {shown && shown.length > 0 && (
         <ol className="activity-list" aria-label="Audit log">

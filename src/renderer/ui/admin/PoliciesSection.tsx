@@ -3,6 +3,7 @@ import { EXTERNAL_SHARING_CAPS, ICS_LINK_CAPS, NEW_CALENDAR_LEVELS, POLICY_TITLE
 import { levelLabel } from '../levelWords';
 import { problemsOf } from '../problemsOf';
 import type { AdminSectionContext } from './AdminSection';
+import { FormError } from '../FormError';
 
 function cutBackWords(c: PolicyCutBack): string {
   const parts = [
@@ -65,11 +66,7 @@ export function PoliciesSection({ admin, changed, version }: AdminSectionContext
       <h3 id={`${id}-title`} className="sr-only">
         Policies
       </h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {draft && (
         <form
           onSubmit={(e) => {

@@ -5,6 +5,7 @@ import { levelLabel, SHAREABLE_LEVELS, type ShareableLevel } from '../levelWords
 import { problemsOf } from '../problemsOf';
 import type { AdminSectionContext } from './AdminSection';
 import { formatAdminTime } from './formatAdminTime';
+import { FormError } from '../FormError';
 
 function recipientWords(s: AdminShare): string {
   if (s.recipient.kind === 'group') return `Group ${s.recipient.name}`;
@@ -105,11 +106,7 @@ export function SharesSection({ admin, locale, changed, version }: AdminSectionC
           <span>Outside the organisation only</span>
         </label>
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <p className="hint" aria-live="polite">
         {count}
       </p>

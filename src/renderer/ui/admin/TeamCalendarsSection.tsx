@@ -6,6 +6,7 @@ import { TEAM_SUFFIX } from '../calendarLabel';
 import { levelLabel } from '../levelWords';
 import { problemsOf } from '../problemsOf';
 import type { AdminSectionContext } from './AdminSection';
+import { FormError } from '../FormError';
 
 interface Draft {
   name: string;
@@ -164,11 +165,7 @@ export function TeamCalendarsSection({ admin, changed, version }: AdminSectionCo
       <h3 id={`${id}-title`} className="sr-only">
         Team calendars
       </h3>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <p role="status" className="hint">
         {status}
       </p>

@@ -3,6 +3,7 @@ import type { SubmissionNotice } from '../../../shared/protocol/teamCalendars';
 import type { SyncService } from '../../sync/SyncService';
 import { TEAM_SUFFIX } from '../calendarLabel';
 import { problemsOf } from '../problemsOf';
+import { FormError } from '../FormError';
 
 export function describeSubmissionNotice(n: SubmissionNotice): string {
   const where = `${n.calendarName}${TEAM_SUFFIX}`;
@@ -40,11 +41,7 @@ export function SubmissionNoticesSection({ sync, notices, locale }: { sync: Sync
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

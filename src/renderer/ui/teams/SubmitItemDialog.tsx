@@ -4,6 +4,7 @@ import type { TeamClient } from '../../teams/TeamClient';
 import { Modal } from '../Modal';
 import { ModalHeader } from '../ModalHeader';
 import { problemsOf } from '../problemsOf';
+import { FormError } from '../FormError';
 
 function todayAt(hour: string): string {
   const d = new Date();
@@ -80,11 +81,7 @@ export function SubmitItemDialog({
           <label htmlFor={`${id}-description`}>Description</label>
           <textarea id={`${id}-description`} rows={3} maxLength={MAX_SUBMISSION_DESCRIPTION} value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <footer className="modal-actions">
           <span className="spacer" />
           <button type="button" className="btn btn-text" onClick={onClose}>

@@ -215,6 +215,8 @@ async function replicaBench(page, cdp, chromiumVersion) {
     const bds = [];
     for (let i = 0; i < 3; i++) bds.push(await call('loadBreakdown'));
     const breakdown = Object.fromEntries(Object.keys(bds[0]).map((k) => [k, typeof bds[0][k] === 'number' ? median(bds.map((b) => b[k])) : bds[0][k]]));
+    const floor = await call('loadFloor');
+    const withRead = (f) => ({ ...f, plusReadAndChecksumMs: round(f.applyMs + (breakdown.idbReadMs + breakdown.checksumMs) * (f.bytes / breakdown.bytes), 1) });
     const heap = await heldHeap(page, cdp, 'compact');
     const replicaHeap = await heldHeap(page, cdp, 'replica');
     const loadMs = median(loadRuns);
@@ -250,6 +252,12 @@ async function replicaBench(page, cdp, chromiumVersion) {
         },
       },
       ratio: round(naiveMs / loadMs, 1),
+      floor: {
+        what: 'the same live content without history, applied into a fresh Y.Doc (medians of 3); plusReadAndChecksumMs adds this run\'s IndexedDB read and checksum scaled by size. Both are floors for what compaction alone could reach with Yjs',
+        structsNow: workload.doc?.structs ?? null,
+        noHistory: withRead(floor.noHistory),
+        oneEntryPerEvent: withRead(floor.oneEntryPerEvent),
+      },
     };
   }
 

@@ -248,6 +248,63 @@ async function loadBreakdown() {
 }
 
 /**
+ * What the load would cost if compaction could also drop history. Yjs keeps a
+ * tombstone for every overwritten map value, and this workload has more
+ * tombstones than live entries, so two floors are timed on the live content of
+ * the stored document, read the same way:
+ * - `noHistory`: every live entry rewritten by one client in one transaction
+ *   (what a relay-side "rebase" of the document into a new epoch would store);
+ * - `oneEntryPerEvent`: the four groups of an event as one map entry, the
+ *   fewest Yjs items that can hold this content (it would lose the
+ *   per-group merge, so it is a floor, not a candidate).
+ * Each is applied 3 times into a fresh Y.Doc; medians.
+ */
+async function loadFloor() {
+  const db = await openDb(DB_COMPACT);
+  const rows = await db.updates.where('docName').equals(CAL_DOC).toArray();
+  db.close();
+  const source = new Y.Doc();
+  Y.applyUpdate(source, rows[0]!.update);
+  const groups = ['when', 'what', 'who', 'rem'] as const;
+  const live = new Y.Doc();
+  live.transact(() => {
+    for (const g of groups) {
+      const to = live.getMap<string>(g);
+      source.getMap<string>(g).forEach((v, k) => to.set(k, v));
+    }
+  });
+  const single = new Y.Doc();
+  single.transact(() => {
+    const to = single.getMap<string>('events');
+    const maps = groups.map((g) => source.getMap<string>(g));
+    maps[0]!.forEach((_, k) => to.set(k, JSON.stringify(maps.map((m) => m.get(k) ?? null))));
+  });
+  source.destroy();
+  const time = (state: Uint8Array) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const doc = new Y.Doc();
+      const t = performance.now();
+      Y.applyUpdate(doc, state);
+      runs.push(performance.now() - t);
+      doc.destroy();
+    }
+    runs.sort((a, b) => a - b);
+    return { applyMs: r1(runs[1]!), bytes: state.byteLength };
+  };
+  const liveState = Y.encodeStateAsUpdate(live);
+  const singleState = Y.encodeStateAsUpdate(single);
+  const structs = (d: Y.Doc) => [...d.store.clients.values()].reduce((n, l) => n + l.length, 0);
+  const out = {
+    noHistory: { ...time(liveState), structs: structs(live) },
+    oneEntryPerEvent: { ...time(singleState), structs: structs(single) },
+  };
+  live.destroy();
+  single.destroy();
+  return out;
+}
+
+/**
  * Baseline load: the uncompacted log read with the same query and applied the
  * way y-indexeddb loads one (every row applied inside one Yjs transaction).
  * loadDoc itself merges all rows with Y.mergeUpdates first, which is
@@ -865,7 +922,7 @@ function machine() {
   return { hardwareConcurrency: nav.hardwareConcurrency, deviceMemoryGB: nav.deviceMemory ?? null, userAgent: nav.userAgent };
 }
 
-const api = { prepare, adopt, loadOnce, loadBreakdown, loadNaive, mergeScaling, hold, release, indexBuild, rebuildBreakdown, naiveIndex, weeks, machine, weekStart: (nowMs: number, w: number) => weekStart(nowMs, w) };
+const api = { prepare, adopt, loadOnce, loadBreakdown, loadFloor, loadNaive, mergeScaling, hold, release, indexBuild, rebuildBreakdown, naiveIndex, weeks, machine, weekStart: (nowMs: number, w: number) => weekStart(nowMs, w) };
 export type ReplicaBenchApi = typeof api;
 (window as unknown as { replicaBench: ReplicaBenchApi }).replicaBench = api;
 log('page ready');

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { defaultWhat, type Attendee, type EventWho } from '../../src/shared/model/CalendarEvent';
 import { deleteEventKey, groupMap, parseGroup, readEvent, writeEvent } from '../../src/shared/model/eventDocument';
 import { readInboxItems } from '../../src/shared/protocol/inboxDocument';
+import { privateStub } from '../../src/shared/protocol/projectGroups';
 import { cancelNoteKey, meetingAnswersMap, meetingCancelNotesMap, type MeetingItem, type MeetingReply } from '../../src/shared/protocol/meetings';
 import { when } from './support/events';
 import { startTestRelay, waitFor, type SyncClient, type TestRelay } from './support/relayHarness';
@@ -249,6 +250,62 @@ describe('meetings', () => {
     expect(readEvent(bobFull.doc, 'm4')!.what.showAs).not.toBe('tentative');
     // Carol has not answered again: still asked.
     expect(responseOf(aliceFull.doc, 'carol@example.com')!.response).toBe('needs-action');
+  });
+
+  it('sends a private meeting from the private room: whole to attendees, to a delegate only with private items, answers and copies kept private', async () => {
+    const calendarId = people.alice!.calendarId;
+    const alicePrivate = t.connect(`cal/${calendarId}/private`, people.alice!.token);
+    await alicePrivate.synced;
+    const relayFull = t.relay.rooms.open({ kind: 'calendar', calendarId, doc: 'full' });
+    const what = { ...defaultWhat('Health review'), location: 'Clinic', description: 'Confidential', private: true };
+    const who: EventWho = { organizer: { ...attendee('alice@example.com'), role: 'chair', response: 'accepted' }, attendees: [attendee('bob@example.com'), attendee('carol@example.com')] };
+    const slot = when('2026-05-06T09:00', '2026-05-06T10:00');
+
+    // The stub can reach the relay before the details (two sockets): nothing is sent or cancelled for it.
+    aliceFull.doc.transact(() => writeEvent(aliceFull.doc, 'p1', { when: slot, what: privateStub(what) }));
+    await waitFor(() => readEvent(relayFull.doc, 'p1') !== null, 5_000, 'the stub at the relay');
+    expect(relayMeetings('bob').some((m) => m.eventKey === 'p1')).toBe(false);
+    alicePrivate.doc.transact(() => writeEvent(alicePrivate.doc, 'p1', { what, who }));
+    await waitFor(() => meetingOf('bob', 'p1') !== undefined && meetingOf('carol', 'p1') !== undefined, 5_000, 'private requests');
+    expect(meetingOf('bob', 'p1')).toMatchObject({ status: 'request', title: 'Health review', location: 'Clinic', description: 'Confidential', private: true, version: 1 });
+    // Dave acts for Carol but may not see her private items: the relay's own copy of his inbox is final.
+    expect(relayMeetings('dave').some((m) => m.eventKey === 'p1')).toBe(false);
+
+    // Bob's answer lands in the private room's `who`; `full` never gets the people.
+    answer('bob', meetingOf('bob', 'p1')!.id, 'accepted', 'Will be there');
+    await waitFor(() => whoIn(alicePrivate.doc, 'p1')?.attendees.find((a) => a.email === 'bob@example.com')?.response === 'accepted', 5_000, "bob's answer");
+    expect(groupMap(relayFull.doc, 'who').has('p1')).toBe(false);
+    expect(readEvent(relayFull.doc, 'p1')!.what.title).toBe('');
+    // Bob's copy is split as his own app splits a private event.
+    const bobFull = t.relay.rooms.open({ kind: 'calendar', calendarId: people.bob!.calendarId, doc: 'full' });
+    const bobPrivate = t.relay.rooms.open({ kind: 'calendar', calendarId: people.bob!.calendarId, doc: 'private' });
+    await waitFor(() => groupMap(bobPrivate.doc, 'what').has('p1'), 5_000, "bob's copy");
+    expect(readEvent(bobFull.doc, 'p1')!.what).toMatchObject({ title: '', description: '', private: true });
+    expect(readEvent(bobFull.doc, 'p1')!.who.attendees).toHaveLength(0);
+    expect(parseGroup('what', groupMap(bobPrivate.doc, 'what').get('p1'))).toMatchObject({ title: 'Health review', private: true });
+    expect(parseGroup('who', groupMap(bobPrivate.doc, 'who').get('p1'))!.attendees.find((a) => a.email === 'bob@example.com')!.response).toBe('accepted');
+
+    // Allowed private items, Dave receives Carol's request with the next change.
+    const r = await t.api('PUT', `/api/calendars/${people.carol!.calendarId}/grants`, people.carol!.token, { subject: { kind: 'user', id: people.dave!.id }, level: 'delegate', seesPrivate: true });
+    expect(r.status).toBe(200);
+    alicePrivate.doc.transact(() => writeEvent(alicePrivate.doc, 'p1', { what: { ...what, location: 'Clinic, room 2' } }));
+    await waitFor(() => meetingOf('dave', 'p1', 'carol')?.location === 'Clinic, room 2', 5_000, "dave's request");
+
+    // Made public again: the copy's details move back into Bob's `full`.
+    aliceFull.doc.transact(() => writeEvent(aliceFull.doc, 'p1', { what: { ...what, private: false }, who: whoIn(alicePrivate.doc, 'p1')! }));
+    alicePrivate.doc.transact(() => deleteEventKey(alicePrivate.doc, 'p1'));
+    await waitFor(() => readEvent(bobFull.doc, 'p1')?.what.title === 'Health review' && !groupMap(bobPrivate.doc, 'what').has('p1'), 5_000, 'public copy');
+    expect(meetingOf('bob', 'p1')!.status).toBe('request');
+    expect(meetingOf('bob', 'p1')!.private).toBeUndefined();
+
+    // Private once more, then deleted: cancelled, and the copy leaves both of Bob's rooms.
+    alicePrivate.doc.transact(() => writeEvent(alicePrivate.doc, 'p1', { what, who: whoIn(aliceFull.doc, 'p1')! }));
+    aliceFull.doc.transact(() => writeEvent(aliceFull.doc, 'p1', { what: privateStub(what), who: { organizer: null, attendees: [] } }));
+    await waitFor(() => groupMap(bobPrivate.doc, 'what').has('p1') && readEvent(bobFull.doc, 'p1')?.what.title === '', 5_000, 'private copy again');
+    alicePrivate.doc.transact(() => deleteEventKey(alicePrivate.doc, 'p1'));
+    aliceFull.doc.transact(() => deleteEventKey(aliceFull.doc, 'p1'));
+    await waitFor(() => meetingOf('bob', 'p1')?.status === 'canceled', 5_000, 'the cancellation');
+    await waitFor(() => !groupMap(bobFull.doc, 'when').has('p1') && !groupMap(bobPrivate.doc, 'what').has('p1'), 5_000, 'copy removed');
   });
 
   it('keeps requests and answers across a relay restart', async () => {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { resolveAddress } from '../accounts/resolveAddress';
 import type * as Y from 'yjs';
-import type { Attendee, CalendarEvent, EventWho } from '../../shared/model/CalendarEvent';
+import { EMPTY_WHO, type Attendee, type CalendarEvent, type EventWho } from '../../shared/model/CalendarEvent';
 import { deleteEventKey, groupMap, parseGroup, readEvent, writeEvent } from '../../shared/model/eventDocument';
 import { inboxItemsMap } from '../../shared/protocol/inboxDocument';
+import { isPrivateStub, privateStub } from '../../shared/protocol/projectGroups';
 import {
   cancelNoteKey,
   MEETING_ANSWERS_MAP,
@@ -34,6 +35,22 @@ interface RequestContent {
   description: string;
   when: CalendarEvent['when'];
   attendees: { email: string; name: string; role: 'required' | 'optional' | 'chair' }[];
+  /** Only on private meetings, so the content of every other stored request stays as it was. */
+  private?: true;
+}
+
+/** A meeting's organiser document: times in `full`, details there or, for a private event, in `private`. */
+interface MeetingSource {
+  full: Room;
+  /** Where `what` and `who` live: `full`, or the calendar's `private` room for a private event. */
+  details: Room;
+  event: CalendarEvent | null;
+  /**
+   * A private stub whose details have not arrived: the two rooms sync on their
+   * own sockets, so marking a meeting private can reach `full` first. Treating
+   * that moment as "no attendees" would cancel every request and send it again.
+   */
+  pending: boolean;
 }
 
 const lower = (s: string) => s.trim().toLowerCase();
@@ -53,6 +70,11 @@ export function meetingItemId(calendarId: string, eventKey: string, forId: strin
  * only the answering attendee's response and comment are written back into the
  * organiser's event. Accepted meetings are copied into the attendee's first own
  * calendar, and follow the organiser's changes there.
+ *
+ * A private meeting's `full` entry is a busy stub; its title, text and people
+ * live in the calendar's `private` room, so both rooms are watched. Attendees
+ * get the whole request (they are invited), their delegates only when allowed
+ * to see the attendee's private items, and the copy stays private.
  */
 export class MeetingDesk {
   private readonly meetings: MeetingStore;
@@ -77,8 +99,18 @@ export class MeetingDesk {
       // whose `who` changed or went, or whose event went, may have requests to send or cancel.
       const who = groupMap(room.doc, 'who');
       const when = groupMap(room.doc, 'when');
+      const what = groupMap(room.doc, 'what');
       const whoChanged = changed.get('who');
-      for (const key of keys) if (who.has(key) || whoChanged?.has(key) || !when.has(key)) this.syncMeeting(room.group.calendar.id, key);
+      // A private meeting's people are in the private room: its stub here marks it.
+      const privateEntry = (key: string) => what.get(key)?.includes('"private":true') === true;
+      for (const key of keys) if (who.has(key) || whoChanged?.has(key) || !when.has(key) || privateEntry(key)) this.syncMeeting(room.group.calendar.id, key);
+      return;
+    }
+    const privateOf = room.kind === 'private' ? /^cal\/(.+)\/private$/.exec(room.key)?.[1] : undefined;
+    if (privateOf !== undefined && this.store.sharing.calendar(privateOf)) {
+      const keys = new Set<string>();
+      for (const root of ['what', 'who']) for (const k of changed.get(root) ?? []) keys.add(k);
+      for (const key of keys) this.syncMeeting(privateOf, key);
       return;
     }
     if (room.kind === 'user' && byUserId !== null && room.key === `user/${byUserId}`) {
@@ -91,8 +123,9 @@ export class MeetingDesk {
   syncMeeting(calendarId: string, key: string): void {
     const calendar = this.store.sharing.calendar(calendarId);
     const owner = calendar ? this.store.directory.person(calendar.owner_id) : null;
-    const full = calendar ? this.host.open({ kind: 'calendar', calendarId, doc: 'full' }) : null;
-    const event = full ? readEvent(full.doc, key) : null;
+    const source = calendar ? this.meetingSource(calendarId, key) : null;
+    if (source?.pending) return;
+    const event = source?.event ?? null;
     const meeting = event && owner && isMeetingOf(event, owner) ? event : null;
     const existing = new Map(this.meetings.itemsOf(calendarId, key).map((r) => [r.item_id, r]));
     if (!meeting && existing.size === 0) return;
@@ -157,7 +190,19 @@ export class MeetingDesk {
       this.deliver(row);
       this.placeCopy(row, row.canceled ? null : answered);
     }
-    if (meeting && answered && full && JSON.stringify(answered.who) !== JSON.stringify(meeting.who)) this.host.writeServer(full, (doc) => writeEvent(doc, key, { who: answered.who }));
+    if (meeting && answered && source && JSON.stringify(answered.who) !== JSON.stringify(meeting.who)) this.host.writeServer(source.details, (doc) => writeEvent(doc, key, { who: answered.who }));
+  }
+
+  /** The organiser's event with its details from the `private` room when it is a private event that has them there. */
+  private meetingSource(calendarId: string, key: string): MeetingSource {
+    const full = this.host.open({ kind: 'calendar', calendarId, doc: 'full' });
+    const event = readEvent(full.doc, key);
+    if (!event?.what.private) return { full, details: full, event, pending: false };
+    const priv = this.host.open({ kind: 'calendar', calendarId, doc: 'private' });
+    const what = parseGroup('what', groupMap(priv.doc, 'what').get(key));
+    // A private event written before the calendar had a private room keeps its details in `full`.
+    if (!what) return { full, details: full, event, pending: isPrivateStub(event.what) };
+    return { full, details: priv, event: { ...event, what: { ...what, private: true }, who: parseGroup('who', groupMap(priv.doc, 'who').get(key)) ?? EMPTY_WHO }, pending: false };
   }
 
   // ---- answers and cancel notes -------------------------------------------------
@@ -208,7 +253,7 @@ export class MeetingDesk {
   private deliver(row: MeetingItemRow): void {
     const forPerson = this.store.directory.person(row.for_id);
     if (!forPerson) return;
-    const current = [row.for_id, ...this.meetings.delegatesOf(row.for_id)];
+    const current = [row.for_id, ...this.meetings.delegatesOf(row.for_id, { privateItem: (JSON.parse(row.content) as RequestContent).private === true })];
     const previous = this.meetings.recipients(row.item_id);
     const json = JSON.stringify(this.toItem(row, forPerson));
     for (const userId of current) {
@@ -257,10 +302,21 @@ export class MeetingDesk {
       const target = row.copy_calendar_id ?? this.meetings.firstOwnCalendar(row.for_id);
       if (!target || target === row.calendar_id || !this.store.sharing.calendar(target)) return;
       const room = this.host.open({ kind: 'calendar', calendarId: target, doc: 'full' });
-      const have = parseGroup('what', groupMap(room.doc, 'what').get(row.event_key));
-      const what = { ...meeting.what, categories: have?.categories ?? [], showAs: row.response === 'accepted' ? meeting.what.showAs : ('tentative' as const), private: false };
+      const isPrivate = meeting.what.private;
+      const stored = parseGroup('what', groupMap(room.doc, 'what').get(row.event_key));
+      const priv = isPrivate || stored?.private ? this.host.open({ kind: 'calendar', calendarId: target, doc: 'private' }) : null;
+      const have = stored?.private && priv ? (parseGroup('what', groupMap(priv.doc, 'what').get(row.event_key)) ?? stored) : stored;
+      const what = { ...meeting.what, categories: have?.categories ?? [], showAs: row.response === 'accepted' ? meeting.what.showAs : ('tentative' as const), private: isPrivate };
       const who = meeting.who;
-      this.host.writeServer(room, (doc) => writeEvent(doc, row.event_key, { when: meeting.when, what, who }));
+      if (isPrivate && priv) {
+        // The copy is split the way the attendee's own app splits a private event.
+        this.host.writeServer(room, (doc) => writeEvent(doc, row.event_key, { when: meeting.when, what: privateStub(what), who: EMPTY_WHO }));
+        this.host.writeServer(priv, (doc) => writeEvent(doc, row.event_key, { what, who }));
+      } else {
+        this.host.writeServer(room, (doc) => writeEvent(doc, row.event_key, { when: meeting.when, what, who }));
+        // A meeting made public again leaves no private details behind.
+        if (priv && groupMap(priv.doc, 'what').has(row.event_key)) this.host.writeServer(priv, (doc) => deleteEventKey(doc, row.event_key));
+      }
       if (row.copy_calendar_id !== target) this.meetings.putItem({ ...row, copy_calendar_id: target });
       return;
     }
@@ -269,7 +325,11 @@ export class MeetingDesk {
     this.meetings.putItem({ ...row, copy_calendar_id: null });
     if (!this.store.sharing.calendar(row.copy_calendar_id)) return;
     const room = this.host.open({ kind: 'calendar', calendarId: row.copy_calendar_id, doc: 'full' });
+    const wasPrivate = parseGroup('what', groupMap(room.doc, 'what').get(row.event_key))?.private === true;
     if (groupMap(room.doc, 'when').has(row.event_key)) this.host.writeServer(room, (doc) => deleteEventKey(doc, row.event_key));
+    if (!wasPrivate) return;
+    const priv = this.host.open({ kind: 'calendar', calendarId: row.copy_calendar_id, doc: 'private' });
+    if (groupMap(priv.doc, 'what').has(row.event_key)) this.host.writeServer(priv, (doc) => deleteEventKey(doc, row.event_key));
   }
 
   /**
@@ -336,7 +396,7 @@ export class MeetingDesk {
 /** A meeting this calendar organises: attendees, and the organiser is the calendar's owner (copies in attendees' calendars are not). */
 function isMeetingOf(event: CalendarEvent, owner: PersonRow): boolean {
   const org = event.who.organizer;
-  return org !== null && event.who.attendees.length > 0 && lower(org.email) === lower(owner.email) && !event.what.private;
+  return org !== null && event.who.attendees.length > 0 && lower(org.email) === lower(owner.email);
 }
 
 function requestContent(event: CalendarEvent): RequestContent {
@@ -348,6 +408,7 @@ function requestContent(event: CalendarEvent): RequestContent {
     description: event.what.description,
     when: event.when,
     attendees: event.who.attendees.map((a) => ({ email: a.email, name: a.name, role: a.role })),
+    ...(event.what.private ? { private: true as const } : {}),
   };
 }
 

@@ -64,12 +64,17 @@ export class MeetingStore {
     for (const id of userIds) insert.run(itemId, id);
   }
 
-  /** People with a direct delegate grant on any calendar `ownerId` owns: they receive the owner's meeting requests. */
-  delegatesOf(ownerId: string): string[] {
+  /**
+   * People with a direct delegate grant on any calendar `ownerId` owns: they
+   * receive the owner's meeting requests. A private meeting's request goes only
+   * to delegates allowed to see the owner's private items, as in Outlook.
+   */
+  delegatesOf(ownerId: string, options: { privateItem?: boolean } = {}): string[] {
+    const seesPrivate = options.privateItem ? ' AND g.sees_private = 1' : '';
     return parseRows(
       idRow,
       this.db
-        .prepare("SELECT DISTINCT g.subject_id AS id FROM grants g JOIN calendars c ON c.id = g.calendar_id WHERE c.owner_id = ? AND g.subject_kind = 'user' AND g.level = 'delegate' ORDER BY g.subject_id")
+        .prepare(`SELECT DISTINCT g.subject_id AS id FROM grants g JOIN calendars c ON c.id = g.calendar_id WHERE c.owner_id = ? AND g.subject_kind = 'user' AND g.level = 'delegate'${seesPrivate} ORDER BY g.subject_id`)
         .all(ownerId),
       'grants',
     ).map((r) => r.id);

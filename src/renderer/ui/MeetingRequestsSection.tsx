@@ -94,6 +94,7 @@ function MeetingRequestRow({ item: m, myId, displayZone, locale, busy, error, on
       <p id={`${id}-t`} className="inbox-text">
         {canceled ? 'Canceled: ' : m.version > 1 ? 'Updated: ' : ''}
         <strong>{title}</strong>
+        {m.private && <span className="meeting-private"> · Private</span>}
       </p>
       <p className="inbox-when">{describeMeetingTime(m.when, displayZone, locale)}</p>
       {m.location && <p className="inbox-when">{m.location}</p>}

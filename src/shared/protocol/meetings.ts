@@ -74,6 +74,8 @@ export const meetingItemSchema = z.object({
   answer: meetingAnswerSchema.extend({ byName: z.string() }).nullable(),
   cancelMessage: z.string(),
   at: z.number(),
+  /** A private meeting: the attendee's copy is private too. */
+  private: z.boolean().optional(),
 });
 export type MeetingItem = z.infer<typeof meetingItemSchema>;
 

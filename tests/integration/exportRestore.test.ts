@@ -310,6 +310,32 @@ describe('export and restore of the organisation features (version 2)', () => {
     }
   });
 
+  it('cuts what the organisation’s policies here refuse: an external share left out or lowered, a link above the cap restored revoked', async () => {
+    for (const externalSharingMax of ['none', 'limited'] as const) {
+      const fresh = await startTestRelay();
+      try {
+        const other = fresh.org('Globex', 'none');
+        const ext = await fresh.person('ext@globex.test', { org: other });
+        const body = structuredClone(file.body) as typeof file.body & { policy: Record<string, unknown>; calendars: { id: string; grants: unknown[] }[]; icsLinks: { calendarId: string }[] };
+        // A file from before the policies were tightened: an external reviewer, a links cap below the published link.
+        body.policy = { ...body.policy, externalSharingMax, icsLinksMax: 'availability' };
+        body.calendars.find((c) => c.id === ids.cal)!.grants.push({ subjectKind: 'user', subjectId: ext.id, level: 'reviewer', seesPrivate: false, since: 1, grantedBy: 'mia@beta.test' });
+        expect(body.icsLinks.some((l) => l.calendarId === ids.cal)).toBe(true);
+        const lines = await restoreInto(fresh, resealed(body));
+        expect(lines.join('\n')).toMatch(externalSharingMax === 'none' ? /0 external share\(s\) lowered, 1 left out, 1 ICS link\(s\) restored revoked/ : /1 external share\(s\) lowered, 0 left out, 1 ICS link\(s\) restored revoked/);
+        const grant = fresh.relay.store.sharing.grants(ids.cal!).find((g) => g.subject_id === ext.id);
+        if (externalSharingMax === 'none') expect(grant).toBeUndefined();
+        else expect(grant?.level).toBe('limited');
+        // The link is listed with its log but no longer answers.
+        const link = fresh.relay.store.icsLinks.forCalendar(ids.cal!)[0]!;
+        expect(link.revoked_at).not.toBeNull();
+        expect((await fetch(fresh.relay.url + feedPath)).status).not.toBe(200);
+      } finally {
+        await fresh.close();
+      }
+    }
+  });
+
   it('a version 1 file still restores, with the newer sections empty', async () => {
     const fresh = await startTestRelay();
     try {

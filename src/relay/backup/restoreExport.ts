@@ -1,3 +1,4 @@
+import { compareLevels } from '../../shared/permissions/compareLevels';
 import { conflict, forbidden } from '../RelayError';
 import { PolicyStore } from '../store/PolicyStore';
 import type { Store } from '../store/Store';
@@ -26,6 +27,13 @@ export interface RestoreReport {
   overlaysSkipped: number;
   /** What came back with the people, calendars and organisation created here (version 2 sections). */
   settingsRestored: { policy: boolean; profiles: number; sharedAddresses: number; aliases: number; teams: number; submissions: number; removedPeople: number; icsLinks: number; appPasswords: number };
+  /**
+   * What the organisation's policies here cut from the file, as tightening a
+   * policy cuts what exists: external shares above the cap lowered to it (or
+   * left out when external sharing is off), ICS links above the links cap
+   * restored revoked.
+   */
+  policyCutBack: { grantsLowered: number; grantsLeftOut: number; linksRevoked: number };
 }
 
 /**
@@ -55,6 +63,7 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
     overlaysRestored: 0,
     overlaysSkipped: 0,
     settingsRestored: { policy: false, profiles: 0, sharedAddresses: 0, aliases: 0, teams: 0, submissions: 0, removedPeople: 0, icsLinks: 0, appPasswords: 0 },
+    policyCutBack: { grantsLowered: 0, grantsLeftOut: 0, linksRevoked: 0 },
   };
   const createdPeople = new Set<string>();
   const { store } = ctx;
@@ -110,19 +119,31 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
       store.rooms.append(`cal/${c.id}/full`, Buffer.from(c.documents.full, 'base64'));
       if (c.documents.private) store.rooms.append(`cal/${c.id}/private`, Buffer.from(c.documents.private, 'base64'));
       if (c.archived) store.archive.archive(c.id, c.archivedBy ?? actor.id, c.archivedAt ?? now);
+      // The organisation's policy as it stands here (the file's, when the organisation was created above).
+      const policy = new PolicyStore(store.db).get(body.org.id);
       for (const g of c.grants) {
         const subject = g.subjectKind === 'user' ? store.directory.person(g.subjectId) : store.directory.group(g.subjectId);
         if (!subject || g.subjectId === c.ownerId) {
           report.grantsDropped++;
           continue;
         }
-        store.sharing.putGrant({ calendar_id: c.id, subject_kind: g.subjectKind, subject_id: g.subjectId, level: g.level, sees_private: g.seesPrivate, since: g.since, granted_by: g.grantedBy });
+        let level = g.level;
+        const external = g.subjectKind === 'user' && subject.org_id !== body.org.id;
+        if (external && compareLevels(level, policy.externalSharingMax) > 0) {
+          if (policy.externalSharingMax === 'none') {
+            report.policyCutBack.grantsLeftOut++;
+            continue;
+          }
+          level = policy.externalSharingMax;
+          report.policyCutBack.grantsLowered++;
+        }
+        store.sharing.putGrant({ calendar_id: c.id, subject_kind: g.subjectKind, subject_id: g.subjectId, level, sees_private: g.seesPrivate, since: g.since, granted_by: g.grantedBy });
         if (g.subjectKind === 'user') store.sharing.deleteStale(g.subjectId, c.id);
         report.grantsRestored++;
       }
       report.calendarsRestored.push(c.id);
     }
-    restoreSettings(store, body, createdPeople, new Set(report.calendarsRestored), report.settingsRestored);
+    restoreSettings(store, body, createdPeople, new Set(report.calendarsRestored), report.settingsRestored, now, report.policyCutBack);
     for (const o of body.overlays) {
       const room = `user/${o.userId}`;
       // An overlay in use here is newer than the file: never appended to from outside the room host.
@@ -141,7 +162,7 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
         action: 'export.restore',
         calendarId: null,
         subject: body.kind === 'account' ? `user:${body.accountId ?? ''}` : `org:${body.org.id}`,
-        detail: { exportedAt: body.exportedAt, calendars: report.calendarsRestored, skipped: report.calendarsSkipped, peopleCreated: report.peopleCreated, grantsRestored: report.grantsRestored, grantsDropped: report.grantsDropped },
+        detail: { exportedAt: body.exportedAt, calendars: report.calendarsRestored, skipped: report.calendarsSkipped, peopleCreated: report.peopleCreated, grantsRestored: report.grantsRestored, grantsDropped: report.grantsDropped, policyCutBack: report.policyCutBack },
       },
       now,
     );
@@ -164,7 +185,8 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
  * restored here; what exists keeps its own. A clash (an alias or link token in
  * use here) is a conflict and the whole restore is rolled back.
  */
-function restoreSettings(store: Store, body: ExportBody, people: Set<string>, calendars: Set<string>, out: RestoreReport['settingsRestored']): void {
+function restoreSettings(store: Store, body: ExportBody, people: Set<string>, calendars: Set<string>, out: RestoreReport['settingsRestored'], now: number, cut: RestoreReport['policyCutBack']): void {
+  const linksMax = new PolicyStore(store.db).get(body.org.id).icsLinksMax;
   for (const p of body.profiles) {
     if (!people.has(p.userId)) continue;
     store.profiles.put(p.userId, { zone: p.zone, workingHours: p.workingHours }, body.exportedAt);
@@ -198,6 +220,11 @@ function restoreSettings(store: Store, body: ExportBody, people: Set<string>, ca
     if (store.icsLinks.byTokenHash(l.tokenHash)) throw conflict(`An ICS link of calendar ${l.calendarId} in this file is in use here`);
     store.icsLinks.insert({ id: l.id, calendar_id: l.calendarId, token_hash: l.tokenHash, token: l.token, level: l.level, password_hash: l.passwordHash, expires_at: l.expiresAt, created_at: l.createdAt, created_by: l.createdBy, created_by_name: l.createdByName });
     if (l.revokedAt !== null) store.icsLinks.revoke(l.id, l.revokedAt);
+    else if (compareLevels(l.level, linksMax) > 0) {
+      // Kept (its log and its place in the list) but answering no more, as a tightened policy leaves it.
+      store.icsLinks.revoke(l.id, now);
+      cut.linksRevoked++;
+    }
     out.icsLinks++;
   }
   for (const a of body.appPasswords) {

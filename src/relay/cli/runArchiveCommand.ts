@@ -76,6 +76,8 @@ export function runArchiveCommand(store: Store, command: string, args: string[],
       }
       const report = restoreExport(ctx, CLI_ACTOR, raw);
       print(`Restored ${report.kind} export: ${report.calendarsRestored.length} calendar(s) restored, ${report.calendarsSkipped.length} already present, ${report.peopleCreated} person(s) and ${report.groupsCreated} group(s) created, ${report.grantsRestored} share(s) restored, ${report.grantsDropped} dropped`);
+      const cut = report.policyCutBack;
+      if (cut.grantsLowered + cut.grantsLeftOut + cut.linksRevoked > 0) print(`Cut by this organisation's policies: ${cut.grantsLowered} external share(s) lowered, ${cut.grantsLeftOut} left out, ${cut.linksRevoked} ICS link(s) restored revoked`);
       if (report.peopleWithoutPassword.length > 0) print(`Without a password (set one before they can sign in): ${report.peopleWithoutPassword.join(', ')}`);
       return;
     }

@@ -329,7 +329,7 @@ describe('export and restore of the organisation features (version 2)', () => {
         // The link is listed with its log but no longer answers.
         const link = fresh.relay.store.icsLinks.forCalendar(ids.cal!)[0]!;
         expect(link.revoked_at).not.toBeNull();
-        expect((await fetch(fresh.relay.url + feedPath)).status).not.toBe(200);
+        expect((await fetch(fresh.relay.url + feedPath)).status).toBe(410);
       } finally {
         await fresh.close();
       }

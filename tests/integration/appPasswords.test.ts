@@ -128,6 +128,8 @@ describe('app passwords', () => {
     // An export is a GET but holds the whole account: not for an app password's token.
     const exported = await t.api<{ error: { code: string } }>('GET', '/api/export/account', token.accessToken);
     expect([exported.status, exported.body.error.code]).toEqual([403, 'read_only_token']);
+    const restored = await t.api<{ error: { code: string } }>('POST', '/api/restore', token.accessToken, { format: 'tessera-export' });
+    expect([restored.status, restored.body.error.code]).toEqual([403, 'read_only_token']);
 
     const c = t.connect(`cal/${calendarId}/full`, token.accessToken);
     await c.synced;

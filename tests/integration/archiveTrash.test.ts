@@ -5,6 +5,7 @@ import { readAccess } from '../../src/shared/protocol/inboxDocument';
 import { deleteEventKey, groupMap } from '../../src/shared/model/eventDocument';
 import type { DeletedCalendar, DeletedEvent } from '../../src/shared/protocol/trash';
 import { runAdminCommand } from '../../src/relay/cli/runAdminCommand';
+import { CLI_ACTOR } from '../../src/relay/sharing/SharingContext';
 import { purgeTrash } from '../../src/relay/trash/purgeTrash';
 import { TRASH_MS } from '../../src/relay/trash/trashPeriod';
 import { icsLinkListSchema, icsLinkSchema, type IcsLink } from '../../src/shared/protocol/icsLinks';
@@ -230,6 +231,14 @@ describe('archive and trash', () => {
     expect(t.relay.store.sharing.calendar(id)?.name).toBe('CLI cal');
     await expect(runAdminCommand(t.relay.store, ['restore-deleted'], () => {})).rejects.toMatchObject({ status: 400 });
     await expect(runAdminCommand(t.relay.store, ['archive', '--calendar', 'missing'], () => {})).rejects.toMatchObject({ status: 404 });
+    // Purged before its 30 days: documents and trash entry gone, audited, and only a live calendar is refused.
+    await expect(runAdminCommand(t.relay.store, ['purge', '--calendar', id], () => {})).rejects.toMatchObject({ status: 404 });
+    expect((await t.api('DELETE', `/api/calendars/${id}`, owner)).status).toBe(204);
+    await runAdminCommand(t.relay.store, ['purge', '--calendar', id], (l) => lines.push(l));
+    expect(t.relay.store.trash.calendar(id)).toBeNull();
+    expect(t.relay.store.rooms.load(`cal/${id}/full`).lastId).toBe(0);
+    expect(t.relay.store.audit.forCalendar(id, 10).some((e) => e.action === 'calendar.purge' && e.actorName === CLI_ACTOR.name)).toBe(true);
+    expect((await t.api('POST', `/api/trash/calendars/${id}/restore`, owner)).status).toBe(404);
   });
 
   it('a deleted calendar’s ICS links answer 404 in the trash, come back on restore as they were, and go with the purge', async () => {

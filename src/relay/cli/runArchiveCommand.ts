@@ -8,16 +8,18 @@ import { cliContext, requiredOption } from './cliOptions';
 import { archiveCalendar, restoreCalendar } from '../sharing/archiveCalendar';
 import { CLI_ACTOR } from '../sharing/SharingContext';
 import type { Store } from '../store/Store';
+import { purgeDeletedCalendar } from '../trash/purgeTrash';
 import { restoreDeletedCalendar } from '../trash/restoreDeletedCalendar';
 
 export const ARCHIVE_USAGE = `  archive --calendar <id>                               read-only and hidden, restorable
   unarchive --calendar <id>
   trash [--org <name>]                                  deleted calendars (restorable for 30 days)
   restore-deleted --calendar <id>
+  purge --calendar <id>                                 delete a calendar in the trash for good now
   export (--org <name> | --email <e>) --out <file>      one file: organisation or account
   restore --file <file>                                 all or nothing; existing ids are kept`;
 
-const COMMANDS = new Set(['archive', 'unarchive', 'trash', 'restore-deleted', 'export', 'restore']);
+const COMMANDS = new Set(['archive', 'unarchive', 'trash', 'restore-deleted', 'purge', 'export', 'restore']);
 
 export function isArchiveCommand(command: string | undefined): boolean {
   return command !== undefined && COMMANDS.has(command);
@@ -47,6 +49,12 @@ export function runArchiveCommand(store: Store, command: string, args: string[],
       const id = need('calendar');
       restoreDeletedCalendar(ctx, CLI_ACTOR, id);
       print(`Restored calendar ${id} with its shares`);
+      return;
+    }
+    case 'purge': {
+      const id = need('calendar');
+      if (!purgeDeletedCalendar(store, id, CLI_ACTOR, Date.now())) throw new RelayError(404, 'not_found', `Calendar ${id} is not in the trash; nothing was purged`);
+      print(`Purged calendar ${id}: it can only come back from an export file`);
       return;
     }
     case 'export': {

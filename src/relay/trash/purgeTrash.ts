@@ -10,14 +10,25 @@ export function purgeTrash(store: Store, now: number): { calendars: number; even
   const before = now - TRASH_MS;
   return store.transaction(() => {
     const due = store.trash.calendarsDeletedBefore(before);
-    for (const id of due) {
-      const row = store.trash.calendar(id);
-      store.rooms.deletePrefix(`cal/${id}/`);
-      store.trash.deleteEventsOf(id);
-      store.trash.deleteCalendar(id);
-      store.audit.record({ orgId: row?.org_id ?? null, actorId: 'relay', actorName: 'Relay', action: 'calendar.purge', calendarId: id, subject: null, detail: { name: row?.name ?? null } }, now);
-    }
+    for (const id of due) purgeDeletedCalendar(store, id, { id: 'relay', name: 'Relay' }, now);
     const events = store.trash.purgeEventsBefore(before);
     return { calendars: due.length, events };
+  });
+}
+
+/**
+ * Removes one deleted calendar for good before its time: its documents, its
+ * event trash and its trash entry ("delete forever", e.g. for an erasure
+ * request). Returns false when the calendar is not in the trash.
+ */
+export function purgeDeletedCalendar(store: Store, id: string, actor: { id: string; name: string }, now: number): boolean {
+  return store.transaction(() => {
+    const row = store.trash.calendar(id);
+    if (!row) return false;
+    store.rooms.deletePrefix(`cal/${id}/`);
+    store.trash.deleteEventsOf(id);
+    store.trash.deleteCalendar(id);
+    store.audit.record({ orgId: row.org_id, actorId: actor.id, actorName: actor.name, action: 'calendar.purge', calendarId: id, subject: null, detail: { name: row.name } }, now);
+    return true;
   });
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './support/offlineTest';
 import { calendarAction, openDevice, relayAdmin, signIn, syncLine, type Device } from './support/relayDevices';
 import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
@@ -74,6 +75,18 @@ test('an admin reviews and revokes a share; a non-admin has no admin page', asyn
     await a.screenshot({ path: test.info().outputPath('admin-policies.png') });
     expect(await relayAdmin('policy', '--org', org)).toContain('External sharing: at most limited');
     expect(await relayAdmin('shares', '--org', org)).toContain('0 shares');
+
+    // Backup: the whole organisation as one file; restoring it here changes nothing that exists.
+    await page.getByRole('tab', { name: 'Backup' }).click();
+    const download = a.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the organisation', exact: true }).click();
+    const exportText = readFileSync(await (await download).path(), 'utf8');
+    const exported = JSON.parse(exportText) as { format: string; body: { kind: string; org: { name: string }; calendars: unknown[] } };
+    expect(exported).toMatchObject({ format: 'tessera-export', body: { kind: 'org', org: { name: org } } });
+    expect(exported.body.calendars.length).toBeGreaterThan(0);
+    await page.getByLabel('Export file to restore').setInputFiles({ name: 'org.json', mimeType: 'application/json', buffer: Buffer.from(exportText) });
+    await expect(page.getByRole('status')).toHaveText('Nothing to restore: every calendar in the file is already here or in Deleted calendars, and was left as it is.');
+    await a.screenshot({ path: test.info().outputPath('admin-backup.png') });
 
     // The owner's Publish link form shows the refusal, naming the policy.
     const o = owner.page;

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createEvent, editor, goToDate, timedEvent, WEEK } from './support/calendar';
 import { expect, test } from './support/offlineTest';
-import { calendarAction, calendarCheckbox, expectSynced, openDevice, signIn, type Device } from './support/relayDevices';
+import { calendarAction, calendarCheckbox, expectSynced, openDevice, relayAdmin, signIn, type Device } from './support/relayDevices';
 import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
 
 /*
- * Archive, the event trash and "Export my account", through the UI against the
- * real relay: a deleted event comes back from "Deleted events…", an archived
- * calendar leaves the sidebar and comes back from Settings › Archive and trash.
+ * Archive, the event trash, "Export my account" and "Restore from a file…",
+ * through the UI against the real relay: a deleted event comes back from
+ * "Deleted events…", an archived calendar leaves the sidebar and comes back from
+ * Settings › Archive and trash, and a calendar deleted and purged for good comes
+ * back from the export file.
  */
 
 
-test('delete and restore an event; archive and restore a calendar; export the account', async ({ browser, baseURL, viewport }) => {
+test('delete and restore an event; archive and restore a calendar; export the account and restore a purged calendar from it', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
   const { origin, run } = relayRun(baseURL);
@@ -62,7 +64,8 @@ test('delete and restore an event; archive and restore a calendar; export the ac
     const download = p.waitForEvent('download');
     await section.getByRole('button', { name: 'Export my account', exact: true }).click();
     const file = await (await download).path();
-    const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number; body: { kind: string; calendars: { name: string; archived: boolean }[] } };
+    const exportText = readFileSync(file, 'utf8');
+    const exported = JSON.parse(exportText) as { format: string; version: number; body: { kind: string; calendars: { id: string; name: string; archived: boolean }[] } };
     expect(exported).toMatchObject({ format: 'tessera-export', version: 2, body: { kind: 'account' } });
     expect(exported.body.calendars).toEqual([expect.objectContaining({ name: 'Calendar', archived: true })]);
 
@@ -71,6 +74,40 @@ test('delete and restore an event; archive and restore a calendar; export the ac
     await settings.getByRole('button', { name: 'Close' }).click();
     await expect(calendarCheckbox(p, 'Calendar')).toBeVisible({ timeout: 15_000 });
     await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toBeVisible();
+
+    // 4. Delete the calendar (the confirmation says it can come back), purge it for good, restore it from the file.
+    // Tessera keeps at least one calendar, so another one comes first.
+    await p.getByRole('button', { name: 'New calendar', exact: true }).click();
+    await p.locator('form.calendar-new').getByLabel('Name').fill('Work');
+    await p.locator('form.calendar-new').getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(calendarCheckbox(p, 'Work')).toBeVisible();
+    await calendarAction(p, 'Calendar', 'Delete calendar');
+    const confirm = p.getByRole('dialog', { name: 'Delete calendar' });
+    await expect(confirm).toContainText('For 30 days you can restore it, with its sharing, from Settings › Archive and trash.');
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(calendarCheckbox(p, 'Calendar')).toHaveCount(0, { timeout: 15_000 });
+    await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toHaveCount(0);
+    const calendarId = exported.body.calendars[0]!.id;
+    expect(await relayAdmin('purge', '--calendar', calendarId)).toContain(`Purged calendar ${calendarId}`);
+    await p.getByRole('button', { name: 'Settings', exact: true }).click();
+    const settings2 = p.getByRole('dialog', { name: 'Settings' });
+    const section2 = settings2.getByRole('region', { name: 'Archive and trash' });
+    await expect(section2.getByText('No deleted calendars.', { exact: false })).toBeVisible();
+    const chooser = section2.getByLabel('Export file to restore');
+    // A file that is not an export is refused with its reason, and nothing changes.
+    await chooser.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an export') });
+    await expect(section2.getByRole('alert')).toHaveText('notes.txt is not a Tessera export (it is not JSON); nothing was restored.');
+    await chooser.setInputFiles({ name: 'tessera-account.json', mimeType: 'application/json', buffer: Buffer.from(exportText) });
+    await expect(section2.getByRole('status')).toHaveText('1 calendar restored.', { timeout: 15_000 });
+    // It was archived when exported, so it comes back archived, and from there into the sidebar.
+    const back = section2.getByRole('list', { name: 'Archived calendars' }).getByRole('listitem').filter({ hasText: 'Calendar' });
+    await expect(back).toBeVisible({ timeout: 15_000 });
+    await section2.scrollIntoViewIfNeeded();
+    await p.screenshot({ path: test.info().outputPath('o5-restored-from-file.png') });
+    await back.getByRole('button', { name: 'Restore', exact: true }).click();
+    await settings2.getByRole('button', { name: 'Close' }).click();
+    await expect(calendarCheckbox(p, 'Calendar')).toBeVisible({ timeout: 15_000 });
+    await expect(timedEvent(p, WEEK.wed, 'Kickoff')).toBeVisible({ timeout: 15_000 });
     for (const d of devices) expect(d.errors).toEqual([]);
   } finally {
     for (const d of devices) await d.context.close();

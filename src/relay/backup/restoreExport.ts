@@ -2,6 +2,7 @@ import { compareLevels } from '../../shared/permissions/compareLevels';
 import { conflict, forbidden } from '../RelayError';
 import { PolicyStore } from '../store/PolicyStore';
 import type { Store } from '../store/Store';
+import type { RestoreReport } from '../../shared/protocol/trash';
 import type { ExportBody } from './exportFileSchema';
 import { administers } from '../sharing/requireManager';
 import type { Actor, SharingContext } from '../sharing/SharingContext';
@@ -10,31 +11,7 @@ import { parseExportFile } from './parseExportFile';
 /** Stored for people restored without a hash: matches no password (verifyPassword rejects its form). */
 const NO_PASSWORD = '!restored-without-password';
 
-export interface RestoreReport {
-  kind: 'account' | 'org';
-  orgCreated: boolean;
-  peopleCreated: number;
-  /** Restored without a password (account exports): an administrator must set one. */
-  peopleWithoutPassword: string[];
-  groupsCreated: number;
-  calendarsRestored: string[];
-  /** Already present (live or in the trash): left as they are. */
-  calendarsSkipped: string[];
-  grantsRestored: number;
-  /** Their person or group does not exist here. */
-  grantsDropped: number;
-  overlaysRestored: number;
-  overlaysSkipped: number;
-  /** What came back with the people, calendars and organisation created here (version 2 sections). */
-  settingsRestored: { policy: boolean; profiles: number; sharedAddresses: number; aliases: number; teams: number; submissions: number; removedPeople: number; icsLinks: number; appPasswords: number };
-  /**
-   * What the organisation's policies here cut from the file, as tightening a
-   * policy cuts what exists: external shares above the cap lowered to it (or
-   * left out when external sharing is off), ICS links above the links cap
-   * restored revoked.
-   */
-  policyCutBack: { grantsLowered: number; grantsLeftOut: number; linksRevoked: number };
-}
+export type { RestoreReport };
 
 /**
  * Restores an export file into this relay's store in one SQLite transaction:

@@ -3,9 +3,11 @@ import {
   deletedCalendarListSchema,
   deletedEventListSchema,
   exportEnvelopeSchema,
+  restoreReportSchema,
   type DeletedCalendar,
   type DeletedEvent,
   type ExportEnvelope,
+  type RestoreReport,
 } from '../../shared/protocol/trash';
 import type { RelayClient } from '../sync/RelayClient';
 import { z } from 'zod';
@@ -48,5 +50,15 @@ export class ArchiveClient {
 
   exportAccount(): Promise<ExportEnvelope> {
     return this.relay.call('GET', '/api/export/account', exportEnvelopeSchema);
+  }
+
+  /** Administrators: their whole organisation. */
+  exportOrg(): Promise<ExportEnvelope> {
+    return this.relay.call('GET', '/api/admin/export', exportEnvelopeSchema);
+  }
+
+  /** An export file as read from disk; the relay checks all of it before writing anything. */
+  restore(file: unknown): Promise<RestoreReport> {
+    return this.relay.call('POST', '/api/restore', restoreReportSchema, file);
   }
 }

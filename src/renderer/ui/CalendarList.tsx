@@ -205,7 +205,11 @@ export function CalendarList({ store, calendars, sharing }: CalendarListProps) {
       {deleting && (
         <ConfirmDialog
           title="Delete calendar"
-          message={`Delete "${deleting.name}" and all its events from this device? This cannot be undone.`}
+          message={
+            sharing?.infoOf(deleting.id).access
+              ? `Delete "${deleting.name}" and all its events? It leaves your devices and everyone it is shared with. For 30 days you can restore it, with its sharing, from Settings › Archive and trash.`
+              : `Delete "${deleting.name}" and all its events from this device? This cannot be undone.`
+          }
           confirmLabel="Delete"
           error={deleteError}
           onConfirm={() => void confirmDelete()}

@@ -37,3 +37,43 @@ export const restoreEventSchema = z.object({ key: z.string().min(1).max(1024) })
 /** GET /api/export/account: the envelope the app checks before saving it (the relay validates the body on restore). */
 export const exportEnvelopeSchema = z.object({ format: z.literal('tessera-export'), version: z.number().int(), checksum: z.string(), body: z.unknown() });
 export type ExportEnvelope = z.infer<typeof exportEnvelopeSchema>;
+
+const count = z.number().int().min(0);
+
+/** POST /api/restore: what a restore put back, what it kept as it was, and what the policies cut. */
+export const restoreReportSchema = z.object({
+  kind: z.enum(['account', 'org']),
+  orgCreated: z.boolean(),
+  peopleCreated: count,
+  /** Restored without a password (account exports): an administrator must set one. */
+  peopleWithoutPassword: z.array(z.string()),
+  groupsCreated: count,
+  calendarsRestored: z.array(z.string()),
+  /** Already present (live or in the trash): left as they are. */
+  calendarsSkipped: z.array(z.string()),
+  grantsRestored: count,
+  /** Their person or group does not exist here. */
+  grantsDropped: count,
+  overlaysRestored: count,
+  overlaysSkipped: count,
+  /** What came back with the people, calendars and organisation created here (version 2 sections). */
+  settingsRestored: z.object({
+    policy: z.boolean(),
+    profiles: count,
+    sharedAddresses: count,
+    aliases: count,
+    teams: count,
+    submissions: count,
+    removedPeople: count,
+    icsLinks: count,
+    appPasswords: count,
+  }),
+  /**
+   * What the organisation's policies here cut from the file, as tightening a
+   * policy cuts what exists: external shares above the cap lowered to it (or
+   * left out when external sharing is off), ICS links above the links cap
+   * restored revoked.
+   */
+  policyCutBack: z.object({ grantsLowered: count, grantsLeftOut: count, linksRevoked: count }),
+});
+export type RestoreReport = z.infer<typeof restoreReportSchema>;

@@ -1,5 +1,6 @@
 import type { AdminSection } from './AdminSection';
 import { AuditSection } from './AuditSection';
+import { BackupSection } from './BackupSection';
 import { MembersSection } from './MembersSection';
 import { SharedAddressesSection } from './SharedAddressesSection';
 import { PoliciesSection } from './PoliciesSection';
@@ -16,5 +17,6 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { id: 'team-calendars', label: 'Team calendars', render: (ctx) => <TeamCalendarsSection {...ctx} /> },
   { id: 'members', label: 'Members', render: (ctx) => <MembersSection {...ctx} /> },
   { id: 'shared-addresses', label: 'Shared addresses', render: (ctx) => <SharedAddressesSection {...ctx} /> },
+  { id: 'backup', label: 'Backup', render: (ctx) => <BackupSection {...ctx} /> },
   { id: 'audit', label: 'Audit', render: (ctx) => <AuditSection {...ctx} /> },
 ];

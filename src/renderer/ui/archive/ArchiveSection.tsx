@@ -4,13 +4,16 @@ import type { RelayClient } from '../../sync/RelayClient';
 import { downloadText } from '../downloadText';
 import { RelayNotices } from '../RelayNotices';
 import { useRelayData } from '../useRelayData';
+import { RestoreFromFile } from './RestoreFromFile';
 
 const day = (at: number, locale: string) => new Date(at).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
 
 /**
  * In Settings, signed in: the person's archived calendars (hidden from the list,
- * read-only) and deleted calendars (kept 30 days), each with Restore, and
- * "Export my account", which saves one file the relay can restore from.
+ * read-only) and deleted calendars (kept 30 days), each with Restore,
+ * "Export my account", which saves one file the relay can restore from, and
+ * "Restore from a file…", which brings back what such a file holds and is
+ * missing here (a calendar purged after its 30 days, say).
  */
 export function ArchiveSection({ relay, locale }: { relay: RelayClient; locale: string }) {
   const id = useId();
@@ -75,11 +78,14 @@ export function ArchiveSection({ relay, locale }: { relay: RelayClient; locale: 
           ))}
         </ul>
       )}
-      <h4>Export</h4>
-      <p className="hint">One file with your own calendars, what you shared and your personal settings, which the relay can restore from.</p>
-      <button type="button" className="btn btn-outline btn-small" disabled={busy} onClick={() => void exportAccount()}>
-        Export my account
-      </button>
+      <h4>Export and restore</h4>
+      <p className="hint">One file with your own calendars, what you shared and your personal settings. Restoring it brings back the calendars it holds that are no longer here; what is here stays as it is.</p>
+      <div className="inbox-actions">
+        <button type="button" className="btn btn-outline btn-small" disabled={busy} onClick={() => void exportAccount()}>
+          Export my account
+        </button>
+        <RestoreFromFile client={client} run={run} busy={busy} />
+      </div>
     </section>
   );
 }

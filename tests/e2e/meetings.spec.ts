@@ -8,7 +8,8 @@ import { addPerson, PASSWORD, relayRun } from './support/relayPeople';
  * A meeting through the real relay with four people, each in a browser context
  * of their own: Alice sends it to Bob and Carol (and an outside address), Bob
  * accepts in the app, Dave (Carol's delegate) declines for Carol, and Alice sees
- * both answers in the meeting's editor.
+ * both answers in the meeting's editor. Then the same people with a private
+ * meeting: whole for attendees, nothing for a delegate without private items.
  */
 
 const TITLE = 'Budget review';
@@ -144,6 +145,92 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     const canceled = bobAgain.getByRole('listitem').filter({ hasText: TITLE });
     await expect(canceled).toContainText(`Canceled: ${TITLE}`);
     await expect(canceled).toContainText('Moved to next quarter');
+
+    for (const dev of devices) expect(dev.errors).toEqual([]);
+  } finally {
+    for (const dev of devices) await dev.context.close();
+  }
+});
+
+test('a private meeting reaches its attendees whole, not a delegate kept from private items, and stays private in their calendars', async ({ browser, baseURL, viewport }) => {
+  test.setTimeout(180_000);
+  if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
+  const { origin, run } = relayRun(baseURL);
+  const org = `Private meetings ${run}`;
+  const email = (who: string) => `${who}-${run}@tessera.test`;
+  for (const [who, name] of [
+    ['alice', 'Alice Organiser'],
+    ['bob', 'Bob Attendee'],
+    ['carol', 'Carol Attendee'],
+    ['dave', 'Dave Delegate'],
+  ] as const) {
+    await addPerson(org, email(who), name);
+  }
+  const options = { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport };
+  const devices: Device[] = [];
+  try {
+    const people = await Promise.all(['alice', 'bob', 'carol', 'dave'].map((n) => openDevice(browser, n, options)));
+    devices.push(...people);
+    const [alice, bob, carol, dave] = people as [Device, Device, Device, Device];
+    for (const [dev, who] of [
+      [alice, 'alice'],
+      [bob, 'bob'],
+      [carol, 'carol'],
+      [dave, 'dave'],
+    ] as const) {
+      await signIn(dev.page, origin, email(who), PASSWORD);
+      await expectSynced(dev.page, 'Calendar');
+    }
+    // Dave is Carol's delegate, without her private items.
+    const listing = await relayAdmin('list-calendars', '--org', org);
+    const carolCalendar = listing.split('\n').find((l) => l.includes(`owner: ${email('carol')}`))?.split(/\s+/)[0];
+    expect(carolCalendar).toBeTruthy();
+    await relayAdmin('share', '--calendar', carolCalendar!, '--email', email('dave'), '--level', 'delegate');
+
+    // 1. Alice sends a private meeting to Bob and Carol.
+    const a = alice.page;
+    await goToDate(a, WEEK.mon);
+    const dialog = await clickSlot(a, WEEK.thu, '09:00');
+    await dialog.getByLabel('Title', { exact: true }).fill('Health check');
+    await dialog.getByLabel('Location', { exact: true }).fill('Clinic');
+    await dialog.getByLabel('Private', { exact: true }).check();
+    await invite(dialog, 'Bob Attendee');
+    await invite(dialog, 'Carol Attendee');
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    // 2. Bob gets all of it, marked private, and accepts: his copy shows him the title.
+    const b = bob.page;
+    const bobInbox = await openInbox(b);
+    const request = bobInbox.getByRole('listitem').filter({ hasText: 'Health check' });
+    await expect(request).toContainText('Private', { timeout: 30_000 });
+    await expect(request).toContainText('Clinic');
+    await b.screenshot({ path: test.info().outputPath('meetings-private-request.png') });
+    await request.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect(request).toContainText('You accepted');
+    await bobInbox.getByRole('button', { name: 'Done', exact: true }).click();
+    await goToDate(b, WEEK.mon);
+    await expect(timedEvent(b, WEEK.thu, 'Health check')).toBeVisible({ timeout: 30_000 });
+    await timedEvent(b, WEEK.thu, 'Health check').click();
+    await expect(editor(b).getByLabel('Private', { exact: true })).toBeChecked();
+    await editor(b).getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(editor(b)).toBeHidden();
+
+    // 3. Alice sees the answer.
+    await timedEvent(a, WEEK.thu, 'Health check').click();
+    await expect(editor(a).getByLabel('Responses')).toHaveText('Accepted 1, Tentative 0, Declined 0, No answer 1', { timeout: 30_000 });
+    await editor(a).getByRole('button', { name: 'Cancel', exact: true }).click();
+
+    // 4. Dave's inbox: a public meeting to Carol sent after the private one reaches him, the private one never did
+    //    (the relay writes his inbox in order, so it would have come first).
+    const dialog2 = await clickSlot(a, WEEK.fri, '14:00');
+    await dialog2.getByLabel('Title', { exact: true }).fill('Team lunch');
+    await invite(dialog2, 'Carol Attendee');
+    await dialog2.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(dialog2).toBeHidden();
+    const daveInbox = await openInbox(dave.page);
+    await expect(daveInbox.getByRole('listitem').filter({ hasText: 'Team lunch' })).toContainText('Received for Carol Attendee', { timeout: 30_000 });
+    await expect(daveInbox.getByRole('listitem').filter({ hasText: 'Health check' })).toHaveCount(0);
 
     for (const dev of devices) expect(dev.errors).toEqual([]);
   } finally {

@@ -303,6 +303,7 @@ async function replicaBench(page, cdp, chromiumVersion) {
       what: 'store.queryRange for one week (display zone Europe/Berlin), median over 20 different weeks, each queried once before (firstVisit) and then timed; near = around now, far = 3 years out, alternating',
       near,
       far,
+      waitedForDocumentsMs: weeks.store.waitedForDocumentsMs,
       indexBefore: weeks.store.indexBefore,
       indexAfter: weeks.store.indexAfter,
       budget: { ms: budgets.weekQueryMs },

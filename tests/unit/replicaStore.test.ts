@@ -206,6 +206,17 @@ describe('replica store', () => {
     expect(await s.queryRange(from, to, [cal])).toEqual([]);
   });
 
+  it('reports an event once however many stored days it sits in: across midnight, several days, or longer than two months', async () => {
+    const s = await open(freshName());
+    const cal = s.calendars()[0]!.id;
+    await s.createEvent(cal, input('Night shift', timed('2026-03-03T23:00', '2026-03-04T07:00')));
+    await s.createEvent(cal, input('Conference', timed('2026-03-04T09:00', '2026-03-06T17:00')));
+    await s.createEvent(cal, input('Secondment', timed('2026-02-01T09:00', '2026-05-29T17:00')));
+    await s.createEvent(cal, input('Lunch', timed('2026-03-05T12:00', '2026-03-05T13:00')));
+    const [from, to] = week('2026-03-02');
+    expect((await s.queryRange(from, to, [cal])).map((r) => r.title)).toEqual(['Secondment', 'Night shift', 'Conference', 'Lunch']);
+  });
+
   it('moves the whole series by one drag of an occurrence already moved on its own', async () => {
     const s = await open(freshName());
     const cal = s.calendars()[0]!.id;

@@ -284,31 +284,34 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
     const lastDay = Math.floor((toMs + ZONE_PAD) / DAY_MS);
     const out: OccurrenceRow[] = [];
     const damaged = new Set<string>();
-    await this.db.transaction('r', this.db.days, async () => {
-      for (const id of ids) {
-        const buckets = [await this.db.days.get([id, LONG_BUCKET]), ...(await this.db.days.where('[calendarId+day]').between([id, firstDay], [id, lastDay], true, true).toArray())];
-        // A multi-day event sits in every day it touches; report it once.
-        const seen = new Set<string>();
-        for (const bucket of buckets) {
-          if (bucket === undefined) continue;
-          if (!Array.isArray(bucket.rows)) {
+    const read = await this.readBuckets(ids, firstDay, lastDay);
+    for (const [i, id] of ids.entries()) {
+      const [long, days] = read[i]!;
+      const buckets = [long, ...days];
+      // A multi-day event sits in every day it touches; report it once.
+      const seen = new Set<string>();
+      for (const bucket of buckets) {
+        if (bucket === undefined) continue;
+        if (!Array.isArray(bucket.rows)) {
+          damaged.add(id);
+          continue;
+        }
+        for (const row of bucket.rows) {
+          if (!isIndexRow(row)) {
             damaged.add(id);
             continue;
           }
-          for (const row of bucket.rows) {
-            if (!isIndexRow(row)) {
-              damaged.add(id);
-              continue;
-            }
+          // Only a row spanning UTC days sits in more than one bucket (daysOfRow).
+          if (Math.floor(row.startMs / DAY_MS) !== Math.floor(Math.max(row.startMs, row.endMs - 1) / DAY_MS)) {
             if (seen.has(row.rowId)) continue;
             seen.add(row.rowId);
-            const placed = row.floating ? { ...row, startMs: localToEpoch(row.start, null, zone), endMs: localToEpoch(row.end, null, zone) } : row;
-            const overlaps = placed.startMs < toMs && (placed.endMs > fromMs || (placed.endMs === placed.startMs && placed.startMs >= fromMs));
-            if (overlaps) out.push(placed);
           }
+          const placed = row.floating ? { ...row, startMs: localToEpoch(row.start, null, zone), endMs: localToEpoch(row.end, null, zone) } : row;
+          const overlaps = placed.startMs < toMs && (placed.endMs > fromMs || (placed.endMs === placed.startMs && placed.startMs >= fromMs));
+          if (overlaps) out.push(placed);
         }
       }
-    });
+    }
     for (const id of damaged) {
       this.problems.push('Some saved index entries were damaged; the calendar was re-indexed from its data.');
       await this.replicas.get(id)!.ready;
@@ -316,6 +319,43 @@ class ReplicaStore implements CalendarStore, ReplicaHost {
     }
     out.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
     return out;
+  }
+
+  /**
+   * The day records of a range, for each calendar with its long-event record, in
+   * one native read-only transaction with every request issued at once (each is
+   * a round trip to the browser process), answered as soon as the last request
+   * succeeds rather than when the transaction commits: in the replica benchmark
+   * (a week of 2,900-4,700 rows) waiting for the commit, as Dexie's transaction
+   * promise does, added about 5 ms to the week query.
+   */
+  private async readBuckets(ids: readonly string[], firstDay: number, lastDay: number): Promise<[DayBucket | undefined, DayBucket[]][]> {
+    if (ids.length === 0) return [];
+    // Dexie reopens by itself after a version change elsewhere; the native handle does not.
+    if (!this.db.isOpen()) await this.db.open();
+    return new Promise((resolve, reject) => {
+      const tx = this.db.backendDB().transaction('days', 'readonly');
+      const store = tx.objectStore('days');
+      const out: [DayBucket | undefined, DayBucket[]][] = ids.map(() => [undefined, []]);
+      let pending = ids.length * 2;
+      const done = () => {
+        if (--pending === 0) resolve(out);
+      };
+      ids.forEach((id, i) => {
+        const long = store.get([id, LONG_BUCKET]);
+        long.onsuccess = () => {
+          out[i]![0] = long.result as DayBucket | undefined;
+          done();
+        };
+        const days = store.getAll(IDBKeyRange.bound([id, firstDay], [id, lastDay]));
+        days.onsuccess = () => {
+          out[i]![1] = days.result as DayBucket[];
+          done();
+        };
+      });
+      tx.onerror = () => reject(tx.error ?? new Error('The calendar index could not be read'));
+      tx.onabort = () => reject(tx.error ?? new Error('Reading the calendar index was aborted'));
+    });
   }
 
   async getEvent(calendarId: string, uid: string, recurrenceId: string | null = null): Promise<CalendarEvent | null> {

@@ -300,7 +300,7 @@ async function replicaBench(page, cdp, chromiumVersion) {
     const weeks = await profiled(cdp, 'weeks', () => call('weeks', { weeksPerSet: quick ? 8 : 20, baselineWeeks: Number(args['baseline-weeks'] ?? (quick ? 2 : 3)), farWeeksFromNow }));
     const { near, far } = weeks.store;
     out.weekQuery = {
-      what: 'store.queryRange for one week (display zone Europe/Berlin), median over 20 different weeks, each queried once before (firstVisit) and then timed; near = around now, far = 3 years out, alternating',
+      what: 'store.queryRange for one week (display zone Europe/Berlin), median over 20 different weeks, each queried once before (firstVisit) and then timed; near = around now, far = 3 years out, timed in one seeded shuffle of both sets',
       near,
       far,
       waitedForDocumentsMs: weeks.store.waitedForDocumentsMs,

@@ -808,8 +808,9 @@ async function rawWeekRead(db: IDBDatabase, fromMs: number, toMs: number, lookBa
 /**
  * Week queries on the store the index phase left (or a fresh one). Pass 1 visits
  * every week once ("firstVisit": a week outside the materialised ranges makes the
- * engine expand its months first); pass 2 is the timed steady state. Near and
- * far weeks alternate, so drift on a shared machine hits both alike.
+ * engine expand its months first); pass 2 is the timed steady state. Pass 1
+ * alternates near and far weeks and pass 2 shuffles them, so drift on a shared
+ * machine, and the garbage collector's rhythm, hit both alike.
  */
 async function weeks(opts: { weeksPerSet: number; baselineWeeks: number; farWeeksFromNow: number }) {
   const s = need();
@@ -860,23 +861,33 @@ async function weeks(opts: { weeksPerSet: number; baselineWeeks: number; farWeek
     const counts: number[][] = sets.map(() => []);
     const reads: number[][] = sets.map(() => []);
     const records: number[][] = sets.map(() => []);
-    for (let k = 0; k < opts.weeksPerSet; k++) {
-      for (const [i, set] of sets.entries()) {
-        const from = weekStart(nowMs, set.offsets[k]!);
-        await tick();
-        const t = performance.now();
-        const rows = await store.queryRange(from, from + WEEK, calIds);
-        times[i]!.push(performance.now() - t);
-        counts[i]!.push(rows.length);
-        // Kept only for the weeks the baseline checks: 40 weeks of row strings held
-        // to the end made the timed queries pay for the scavenges they caused.
-        if (checked.has(from)) identities.set(from, rows.map(rowIdentity));
-        await tick();
-        const r = await rawWeekRead(raw, from, from + WEEK, lookBackMs);
-        if (r) {
-          reads[i]!.push(r.ms);
-          records[i]!.push(r.records);
-        }
+    // Near and far weeks in a seeded shuffle, not in strict turns: each query
+    // allocates a few megabytes, so a young-generation collection (15-20 ms here)
+    // falls every few queries, and strict alternation made it land on the same set
+    // every time, whichever set that happened to be.
+    const order = sets.flatMap((_, i) => Array.from({ length: opts.weeksPerSet }, (_, k) => [i, k] as const));
+    let seed = 20261116;
+    for (let j = order.length - 1; j > 0; j--) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      const x = seed % (j + 1);
+      [order[j], order[x]] = [order[x]!, order[j]!];
+    }
+    for (const [i, k] of order) {
+      const set = sets[i]!;
+      const from = weekStart(nowMs, set.offsets[k]!);
+      await tick();
+      const t = performance.now();
+      const rows = await store.queryRange(from, from + WEEK, calIds);
+      times[i]!.push(performance.now() - t);
+      counts[i]!.push(rows.length);
+      // Kept only for the weeks the baseline checks: 40 weeks of row strings held
+      // to the end made the timed queries pay for the scavenges they caused.
+      if (checked.has(from)) identities.set(from, rows.map(rowIdentity));
+      await tick();
+      const r = await rawWeekRead(raw, from, from + WEEK, lookBackMs);
+      if (r) {
+        reads[i]!.push(r.ms);
+        records[i]!.push(r.records);
       }
     }
     raw.close();

@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultWhat, type EventWhen } from '../../src/shared/model/CalendarEvent';
 import { openCalendarStore, type ReplicaStoreApi } from '../../src/renderer/replica/openCalendarStore';
-import { TesseraDb } from '../../src/renderer/replica/TesseraDb';
+import * as Y from 'yjs';
+import { writeEvent } from '../../src/shared/model/eventDocument';
+import { mainDocName, localBinding } from '../../src/renderer/replica/ReplicaBinding';
+import { checksum, TesseraDb } from '../../src/renderer/replica/TesseraDb';
 
 // The replica engine's side of syncing, on fake-indexeddb: private events split
 // between documents, read-only levels, outbox rows, rebinding and purging.
@@ -43,6 +46,34 @@ describe('replica engine for syncing', () => {
     await s.undo();
     expect(replica.privateDoc!.getMap('what').has(uid)).toBe(true);
     expect((await s.getEvent(cal, uid))!.what.title).toBe('Doctor');
+  });
+
+  it('moves private events written into full before the calendar held private on load, and leaves the rest alone', async () => {
+    const name = `binding-${process.pid}-${n++}`;
+    const first = await open(name);
+    const cal = first.calendars()[0]!.id;
+    first.close();
+    // As an older version stored them: details of a private event in `full`, next to public ones,
+    // one of which only mentions the flag in its text.
+    const old = new Y.Doc();
+    old.transact(() => {
+      writeEvent(old, 'secret', { when, what: { ...defaultWhat('Interview'), location: 'HR', private: true } });
+      writeEvent(old, 'public', { when, what: defaultWhat('Stand-up') });
+      writeEvent(old, 'quoted', { when, what: { ...defaultWhat('"private":true'), description: 'not private' } });
+    });
+    const update = Y.encodeStateAsUpdate(old);
+    const db = new TesseraDb(name);
+    await db.updates.add({ docName: mainDocName(localBinding(cal)), update, sum: checksum(update) });
+    db.close();
+
+    const s = await open(name);
+    const replica = (await s.loadedReplica(cal))!;
+    expect(JSON.stringify(replica.doc.toJSON())).not.toContain('Interview');
+    expect(JSON.stringify(replica.privateDoc!.toJSON())).toContain('Interview');
+    expect((await s.getEvent(cal, 'secret'))!.what).toMatchObject({ title: 'Interview', location: 'HR', private: true });
+    expect((await s.getEvent(cal, 'public'))!.what.title).toBe('Stand-up');
+    expect((await s.getEvent(cal, 'quoted'))!.what.private).toBe(false);
+    expect(replica.privateDoc!.getMap('what').has('quoted')).toBe(false);
   });
 
   it('records an outbox row per local change in the same transaction, and confirming clears it', async () => {

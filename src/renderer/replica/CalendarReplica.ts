@@ -4,6 +4,9 @@ import { deleteEventKey, GROUPS, groupMap, parseGroup, readEvent, writeEvent, ty
 import { isPrivateStub, privateStub } from '../../shared/protocol/projectGroups';
 import { isWritable, localBinding, mainDocName, privateDocName, type ReplicaBinding } from './ReplicaBinding';
 
+/** How a stored `what` marks a private event (JSON.stringify writes no spaces; others might). */
+const PRIVATE_FLAG = /"private"\s*:\s*true/;
+
 /** Transaction origins, so persistence knows what it already holds. */
 export const ORIGIN_LOAD = Symbol('load');
 export const ORIGIN_OTHER_WINDOW = Symbol('other-window');
@@ -161,6 +164,9 @@ export class CalendarReplica {
     if (!privateDoc) return 0;
     const keys: string[] = [];
     groupMap(this.doc, 'what').forEach((raw, key) => {
+      // Runs on every load: parsing all 50,000 entries of a big calendar to find
+      // none cost a few hundred milliseconds of the start, so only likely ones are.
+      if (!PRIVATE_FLAG.test(raw)) return;
       const what = parseGroup('what', raw);
       if (what?.private && !isPrivateStub(what)) keys.push(key);
     });

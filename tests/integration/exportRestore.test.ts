@@ -316,7 +316,7 @@ describe('export and restore of the organisation features (version 2)', () => {
       try {
         const other = fresh.org('Globex', 'none');
         const ext = await fresh.person('ext@globex.test', { org: other });
-        const body = structuredClone(file.body) as typeof file.body & { policy: Record<string, unknown>; calendars: { id: string; grants: unknown[] }[]; icsLinks: { calendarId: string }[] };
+        const body = structuredClone(file.body) as unknown as { policy: Record<string, unknown>; calendars: { id: string; grants: unknown[] }[]; icsLinks: { calendarId: string }[] };
         // A file from before the policies were tightened: an external reviewer, a links cap below the published link.
         body.policy = { ...body.policy, externalSharingMax, icsLinksMax: 'availability' };
         body.calendars.find((c) => c.id === ids.cal)!.grants.push({ subjectKind: 'user', subjectId: ext.id, level: 'reviewer', seesPrivate: false, since: 1, grantedBy: 'mia@beta.test' });

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, Locator, Page, ViewportSize } from '@playwright/test';
 import { clickSlot, editor, goToDate, timedEvent, WEEK } from './support/calendar';
 import { expect, test } from './support/offlineTest';
 import { expectSynced, openDevice, relayAdmin, signIn, type Device } from './support/relayDevices';
@@ -28,44 +28,42 @@ async function invite(dialog: Locator, name: string): Promise<void> {
   await expect(dialog.getByRole('list', { name: 'Attendees' }).getByRole('listitem', { name })).toBeVisible();
 }
 
+/**
+ * Alice, Bob, Carol and Dave of a new organisation, each signed in on a device
+ * of their own (pushed to `devices` for the caller to close), Dave being
+ * Carol's delegate (her calendar reached the relay when she signed in), without
+ * her private items.
+ */
+async function fourPeople(browser: Browser, baseURL: string, viewport: ViewportSize | null, orgName: string, devices: Device[]): Promise<Record<'alice' | 'bob' | 'carol' | 'dave', Device>> {
+  const { origin, run } = relayRun(baseURL);
+  const org = `${orgName} ${run}`;
+  const email = (who: string) => `${who}-${run}@tessera.test`;
+  const names = { alice: 'Alice Organiser', bob: 'Bob Attendee', carol: 'Carol Attendee', dave: 'Dave Delegate' } as const;
+  const who = Object.keys(names) as (keyof typeof names)[];
+  for (const w of who) await addPerson(org, email(w), names[w]);
+  const options = { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport };
+  const opened = await Promise.all(who.map((w) => openDevice(browser, w, options)));
+  devices.push(...opened);
+  for (const [i, w] of who.entries()) {
+    await signIn(opened[i]!.page, origin, email(w), PASSWORD);
+    await expectSynced(opened[i]!.page, 'Calendar');
+  }
+  const listing = await relayAdmin('list-calendars', '--org', org);
+  const carolCalendar = listing.split('\n').find((l) => l.includes(`owner: ${email('carol')}`))?.split(/\s+/)[0];
+  expect(carolCalendar).toBeTruthy();
+  await relayAdmin('share', '--calendar', carolCalendar!, '--email', email('dave'), '--level', 'delegate');
+  return { alice: opened[0]!, bob: opened[1]!, carol: opened[2]!, dave: opened[3]! };
+}
+
 test('a meeting sent, answered by an attendee and by a delegate, the organiser seeing the answers', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(180_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const { origin, run } = relayRun(baseURL);
-  const org = `Meetings ${run}`;
-  const email = (who: string) => `${who}-${run}@tessera.test`;
-  for (const [who, name] of [
-    ['alice', 'Alice Organiser'],
-    ['bob', 'Bob Attendee'],
-    ['carol', 'Carol Attendee'],
-    ['dave', 'Dave Delegate'],
-  ] as const) {
-    await addPerson(org, email(who), name);
-  }
-
-  const options = { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport };
   const devices: Device[] = [];
   try {
-    const [alice, bob, carol, dave] = await Promise.all(['alice', 'bob', 'carol', 'dave'].map((n) => openDevice(browser, n, options)));
-    devices.push(alice!, bob!, carol!, dave!);
-    for (const [d, who] of [
-      [alice!, 'alice'],
-      [bob!, 'bob'],
-      [carol!, 'carol'],
-      [dave!, 'dave'],
-    ] as const) {
-      await signIn(d.page, origin, email(who), PASSWORD);
-      await expectSynced(d.page, 'Calendar');
-    }
-
-    // Dave becomes Carol's delegate (her calendar reached the relay when she signed in).
-    const listing = await relayAdmin('list-calendars', '--org', org);
-    const carolCalendar = listing.split('\n').find((l) => l.includes(`owner: ${email('carol')}`))?.split(/\s+/)[0];
-    expect(carolCalendar).toBeTruthy();
-    await relayAdmin('share', '--calendar', carolCalendar!, '--email', email('dave'), '--level', 'delegate');
+    const { alice, bob, carol, dave } = await fourPeople(browser, baseURL, viewport, 'Meetings', devices);
 
     // 1. Alice writes the meeting: two people from the directory and one outside address.
-    const a = alice!.page;
+    const a = alice.page;
     await goToDate(a, WEEK.mon);
     const dialog = await clickSlot(a, WEEK.wed, '10:00');
     await dialog.getByLabel('Title', { exact: true }).fill(TITLE);
@@ -85,7 +83,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     await expect(timedEvent(a, WEEK.wed, TITLE)).toBeVisible();
 
     // 2. Bob accepts in the app; the meeting lands in his own calendar.
-    const b = bob!.page;
+    const b = bob.page;
     const bobInbox = await openInbox(b);
     const bobRequest = bobInbox.getByRole('listitem').filter({ hasText: TITLE });
     await expect(bobRequest).toContainText('From Alice Organiser', { timeout: 30_000 });
@@ -99,7 +97,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     await expect(timedEvent(b, WEEK.wed, TITLE)).toBeVisible({ timeout: 30_000 });
 
     // 3. Dave declines for Carol, seeing whom it was received for.
-    const d = dave!.page;
+    const d = dave.page;
     const daveInbox = await openInbox(d);
     const forCarol = daveInbox.getByRole('listitem').filter({ hasText: TITLE });
     await expect(forCarol).toContainText('Received for Carol Attendee', { timeout: 30_000 });
@@ -110,7 +108,7 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
     await daveInbox.getByRole('button', { name: 'Done', exact: true }).click();
 
     // Carol sees Dave's answer on her own request.
-    const carolInbox = await openInbox(carol!.page);
+    const carolInbox = await openInbox(carol.page);
     await expect(carolInbox.getByRole('listitem').filter({ hasText: TITLE })).toContainText('Dave Delegate declined for Carol Attendee', { timeout: 30_000 });
     await carolInbox.getByRole('button', { name: 'Done', exact: true }).click();
 
@@ -155,37 +153,9 @@ test('a meeting sent, answered by an attendee and by a delegate, the organiser s
 test('a private meeting reaches its attendees whole, not a delegate kept from private items, and stays private in their calendars', async ({ browser, baseURL, viewport }) => {
   test.setTimeout(180_000);
   if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-  const { origin, run } = relayRun(baseURL);
-  const org = `Private meetings ${run}`;
-  const email = (who: string) => `${who}-${run}@tessera.test`;
-  for (const [who, name] of [
-    ['alice', 'Alice Organiser'],
-    ['bob', 'Bob Attendee'],
-    ['carol', 'Carol Attendee'],
-    ['dave', 'Dave Delegate'],
-  ] as const) {
-    await addPerson(org, email(who), name);
-  }
-  const options = { baseURL, locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport };
   const devices: Device[] = [];
   try {
-    const people = await Promise.all(['alice', 'bob', 'carol', 'dave'].map((n) => openDevice(browser, n, options)));
-    devices.push(...people);
-    const [alice, bob, carol, dave] = people as [Device, Device, Device, Device];
-    for (const [dev, who] of [
-      [alice, 'alice'],
-      [bob, 'bob'],
-      [carol, 'carol'],
-      [dave, 'dave'],
-    ] as const) {
-      await signIn(dev.page, origin, email(who), PASSWORD);
-      await expectSynced(dev.page, 'Calendar');
-    }
-    // Dave is Carol's delegate, without her private items.
-    const listing = await relayAdmin('list-calendars', '--org', org);
-    const carolCalendar = listing.split('\n').find((l) => l.includes(`owner: ${email('carol')}`))?.split(/\s+/)[0];
-    expect(carolCalendar).toBeTruthy();
-    await relayAdmin('share', '--calendar', carolCalendar!, '--email', email('dave'), '--level', 'delegate');
+    const { alice, bob, dave } = await fourPeople(browser, baseURL, viewport, 'Private meetings', devices);
 
     // 1. Alice sends a private meeting to Bob and Carol.
     const a = alice.page;

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RestoreReport } from '../../src/shared/protocol/trash';
+import { emptyRestoreReport } from '../../src/shared/protocol/trash';
 import { describeRestore } from '../../src/renderer/ui/archive/describeRestore';
 
-const empty: RestoreReport = {
-  kind: 'account',
-  orgCreated: false,
-  peopleCreated: 0,
-  peopleWithoutPassword: [],
-  groupsCreated: 0,
-  calendarsRestored: [],
-  calendarsSkipped: [],
-  grantsRestored: 0,
-  grantsDropped: 0,
-  overlaysRestored: 0,
-  overlaysSkipped: 0,
-  settingsRestored: { policy: false, profiles: 0, sharedAddresses: 0, aliases: 0, teams: 0, submissions: 0, removedPeople: 0, icsLinks: 0, appPasswords: 0 },
-  policyCutBack: { grantsLowered: 0, grantsLeftOut: 0, linksRevoked: 0 },
-};
+const empty = emptyRestoreReport('account');
 
 describe('describeRestore', () => {
   it('says when nothing was missing, and why', () => {

@@ -2,7 +2,7 @@ import { compareLevels } from '../../shared/permissions/compareLevels';
 import { conflict, forbidden } from '../RelayError';
 import { PolicyStore } from '../store/PolicyStore';
 import type { Store } from '../store/Store';
-import type { RestoreReport } from '../../shared/protocol/trash';
+import { emptyRestoreReport, type RestoreReport } from '../../shared/protocol/trash';
 import type { ExportBody } from './exportFileSchema';
 import { administers } from '../sharing/requireManager';
 import type { Actor, SharingContext } from '../sharing/SharingContext';
@@ -27,21 +27,7 @@ export function restoreExport(ctx: SharingContext, actor: Actor, raw: unknown): 
   const own = body.kind === 'account' && body.accountId === actor.id;
   if (!own && !administers(actor, body.org.id)) throw forbidden(body.kind === 'account' ? 'This export belongs to another account' : 'Only an administrator of this organisation can restore its export');
   const now = ctx.now();
-  const report: RestoreReport = {
-    kind: body.kind,
-    orgCreated: false,
-    peopleCreated: 0,
-    peopleWithoutPassword: [],
-    groupsCreated: 0,
-    calendarsRestored: [],
-    calendarsSkipped: [],
-    grantsRestored: 0,
-    grantsDropped: 0,
-    overlaysRestored: 0,
-    overlaysSkipped: 0,
-    settingsRestored: { policy: false, profiles: 0, sharedAddresses: 0, aliases: 0, teams: 0, submissions: 0, removedPeople: 0, icsLinks: 0, appPasswords: 0 },
-    policyCutBack: { grantsLowered: 0, grantsLeftOut: 0, linksRevoked: 0 },
-  };
+  const report = emptyRestoreReport(body.kind);
   const createdPeople = new Set<string>();
   const { store } = ctx;
   store.transaction(() => {

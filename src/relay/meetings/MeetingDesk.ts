@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { EMPTY_WHO, type Attendee, type CalendarEvent, type EventWho } from '../../shared/model/CalendarEvent';
 import { deleteEventKey, groupMap, parseGroup, readEvent, writeEvent } from '../../shared/model/eventDocument';
 import { inboxItemsMap } from '../../shared/protocol/inboxDocument';
-import { isPrivateStub, privateStub } from '../../shared/protocol/projectGroups';
+import { isPrivateStub, mayBePrivate, privateStub } from '../../shared/protocol/projectGroups';
 import {
   cancelNoteKey,
   MEETING_ANSWERS_MAP,
@@ -102,8 +102,7 @@ export class MeetingDesk {
       const what = groupMap(room.doc, 'what');
       const whoChanged = changed.get('who');
       // A private meeting's people are in the private room: its stub here marks it.
-      const privateEntry = (key: string) => what.get(key)?.includes('"private":true') === true;
-      for (const key of keys) if (who.has(key) || whoChanged?.has(key) || !when.has(key) || privateEntry(key)) this.syncMeeting(room.group.calendar.id, key);
+      for (const key of keys) if (who.has(key) || whoChanged?.has(key) || !when.has(key) || mayBePrivate(what.get(key))) this.syncMeeting(room.group.calendar.id, key);
       return;
     }
     const privateOf = room.kind === 'private' ? /^cal\/(.+)\/private$/.exec(room.key)?.[1] : undefined;

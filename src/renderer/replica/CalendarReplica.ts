@@ -1,11 +1,8 @@
 import * as Y from 'yjs';
 import { EMPTY_WHO, parseEventKey, type CalendarEvent } from '../../shared/model/CalendarEvent';
 import { deleteEventKey, GROUPS, groupMap, parseGroup, readEvent, writeEvent, type EventGroups } from '../../shared/model/eventDocument';
-import { isPrivateStub, privateStub } from '../../shared/protocol/projectGroups';
+import { isPrivateStub, mayBePrivate, privateStub } from '../../shared/protocol/projectGroups';
 import { isWritable, localBinding, mainDocName, privateDocName, type ReplicaBinding } from './ReplicaBinding';
-
-/** How a stored `what` marks a private event (JSON.stringify writes no spaces; others might). */
-const PRIVATE_FLAG = /"private"\s*:\s*true/;
 
 /** Transaction origins, so persistence knows what it already holds. */
 export const ORIGIN_LOAD = Symbol('load');
@@ -164,9 +161,9 @@ export class CalendarReplica {
     if (!privateDoc) return 0;
     const keys: string[] = [];
     groupMap(this.doc, 'what').forEach((raw, key) => {
-      // Runs on every load: parsing all 50,000 entries of a big calendar to find
-      // none cost a few hundred milliseconds of the start, so only likely ones are.
-      if (!PRIVATE_FLAG.test(raw)) return;
+      // Runs on every load, where it almost always finds nothing: only entries
+      // that may be private are parsed, not every entry of a big calendar.
+      if (!mayBePrivate(raw)) return;
       const what = parseGroup('what', raw);
       if (what?.private && !isPrivateStub(what)) keys.push(key);
     });

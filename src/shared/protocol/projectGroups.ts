@@ -33,3 +33,12 @@ export function privateStub(what: EventWhat): EventWhat {
 export function isPrivateStub(what: EventWhat): boolean {
   return what.private && what.title === '' && what.location === '' && what.description === '' && what.categories.length === 0;
 }
+
+/**
+ * A cheap test on a stored `what` (its JSON) before parsing it: whether it may
+ * mark a private event. JSON.stringify writes no spaces, other writers might; a
+ * title that only quotes the flag is escaped, so it does not match.
+ */
+export function mayBePrivate(rawWhat: string | undefined): boolean {
+  return rawWhat !== undefined && /"private"\s*:\s*true/.test(rawWhat);
+}

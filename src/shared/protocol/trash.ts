@@ -77,3 +77,22 @@ export const restoreReportSchema = z.object({
   policyCutBack: z.object({ grantsLowered: count, grantsLeftOut: count, linksRevoked: count }),
 });
 export type RestoreReport = z.infer<typeof restoreReportSchema>;
+
+/** A report with nothing counted yet: restoreExport fills it in. */
+export function emptyRestoreReport(kind: RestoreReport['kind']): RestoreReport {
+  return {
+    kind,
+    orgCreated: false,
+    peopleCreated: 0,
+    peopleWithoutPassword: [],
+    groupsCreated: 0,
+    calendarsRestored: [],
+    calendarsSkipped: [],
+    grantsRestored: 0,
+    grantsDropped: 0,
+    overlaysRestored: 0,
+    overlaysSkipped: 0,
+    settingsRestored: { policy: false, profiles: 0, sharedAddresses: 0, aliases: 0, teams: 0, submissions: 0, removedPeople: 0, icsLinks: 0, appPasswords: 0 },
+    policyCutBack: { grantsLowered: 0, grantsLeftOut: 0, linksRevoked: 0 },
+  };
+}
